@@ -1,0 +1,77 @@
+import type { Role } from '../users/user.schema';
+import type { TeamRole } from '../team/team.schema';
+import type { FamilyPermission } from './permissions';
+
+/** The four NEN 7513 "controles", in their fixed order. */
+export interface AccessChecks {
+  authorisation: boolean;
+  careRelationship: boolean;
+  consent: boolean;
+  emergency: boolean;
+}
+
+export function checksToFlags(c: AccessChecks): string {
+  return [c.authorisation, c.careRelationship, c.consent, c.emergency].map((b) => (b ? 'T' : 'F')).join('');
+}
+
+/**
+ * Everything the gate knows about one actor and one family when it decides. The server gathers these facts
+ * in one query; this module only judges them, so the rules can be tested as a table.
+ * Consent, covenants, family members' own access and break-the-glass add fields here, not routes.
+ */
+export interface FamilyAccessFacts {
+  actor: { kind: 'professional'; roles: readonly Role[] };
+  familyExists: boolean;
+  /** The actor's active membership of the family's care team, if any. */
+  teamRole: TeamRole | null;
+  /** Whether anyone of the actor's organisation is or was on the team (privacy officers review their own). */
+  organisationInvolved: boolean;
+}
+
+export interface AccessDecision {
+  allowed: boolean;
+  checks: AccessChecks;
+  /** Why, in a word, for the audit record's detail; never shown to the caller (who just sees 404). */
+  basis: 'care-team' | 'coordinator' | 'privacy-officer' | 'no-family' | 'not-on-team' | 'not-coordinator' | 'role';
+}
+
+/** What any active team member may do; the coordinator may also do the coordinator-only things. */
+const teamPermissions: ReadonlySet<FamilyPermission> = new Set([
+  'family:read', 'member:read', 'team:read', 'plan:read', 'plan:write', 'timeline:read', 'timeline:write',
+]);
+const coordinatorPermissions: ReadonlySet<FamilyPermission> = new Set([
+  ...teamPermissions, 'family:update', 'member:write', 'team:manage', 'audit:read',
+]);
+
+/**
+ * The one rule for access to a family's file. Deny by default: a professional reaches a family only through an
+ * active care relationship; administrators manage accounts, not care content, and get nothing here.
+ */
+export function decideFamilyAccess(facts: FamilyAccessFacts, permission: FamilyPermission): AccessDecision {
+  const deny = (basis: AccessDecision['basis'], checks: Partial<AccessChecks> = {}): AccessDecision => ({
+    allowed: false,
+    basis,
+    checks: { authorisation: false, careRelationship: false, consent: false, emergency: false, ...checks },
+  });
+  if (!facts.familyExists) return deny('no-family');
+
+  const isProfessional = facts.actor.roles.includes('professional');
+  if (facts.teamRole && isProfessional) {
+    const granted = facts.teamRole === 'coordinator' ? coordinatorPermissions : teamPermissions;
+    if (granted.has(permission)) {
+      return {
+        allowed: true,
+        basis: facts.teamRole === 'coordinator' ? 'coordinator' : 'care-team',
+        // Directly involved care providers need no extra consent (Jeugdwet 7.3.11); the consent rules of the
+        // privacy issue will narrow this per data category.
+        checks: { authorisation: true, careRelationship: true, consent: true, emergency: false },
+      };
+    }
+    return deny('not-coordinator', { careRelationship: true });
+  }
+
+  if (permission === 'audit:read' && facts.actor.roles.includes('privacy-officer') && facts.organisationInvolved) {
+    return { allowed: true, basis: 'privacy-officer', checks: { authorisation: true, careRelationship: false, consent: true, emergency: false } };
+  }
+  return deny(facts.teamRole ? 'role' : 'not-on-team');
+}

@@ -1,0 +1,55 @@
+import type { Role } from '../users/user.schema';
+
+/**
+ * Permissions on one family's file. Every route under /families/{familyId} declares one of these and is
+ * decided by the gate (`decideFamilyAccess`), never by role alone.
+ */
+export const familyPermissions = [
+  'family:read',
+  'family:update',
+  'member:read',
+  'member:write',
+  'team:read',
+  'team:manage',
+  'plan:read',
+  'plan:write',
+  'timeline:read',
+  'timeline:write',
+  'audit:read',
+] as const;
+export type FamilyPermission = (typeof familyPermissions)[number];
+
+/** Permissions outside any family, granted by role. */
+export const globalPermissions = [
+  'organisations:read',
+  'organisations:manage',
+  'users:read',
+  'users:manage',
+  'directory:read',
+  'families:create',
+  'families:list',
+  'catalogue:read',
+  'self',
+] as const;
+export type GlobalPermission = (typeof globalPermissions)[number];
+
+export type Permission = FamilyPermission | GlobalPermission;
+
+export function isFamilyPermission(p: string): p is FamilyPermission {
+  return (familyPermissions as readonly string[]).includes(p);
+}
+
+const everyone: GlobalPermission[] = ['self', 'catalogue:read', 'organisations:read'];
+
+/** Which global permissions each role holds. Admins manage the system, not care content. */
+export const rolePermissions: Record<Role, readonly GlobalPermission[]> = {
+  admin: [...everyone, 'organisations:manage', 'users:read', 'users:manage'],
+  'org-admin': [...everyone, 'users:read', 'users:manage', 'directory:read'],
+  professional: [...everyone, 'directory:read', 'families:create', 'families:list'],
+  policy: [...everyone],
+  'privacy-officer': [...everyone],
+};
+
+export function hasGlobalPermission(roles: readonly Role[], permission: GlobalPermission): boolean {
+  return roles.some((r) => rolePermissions[r].includes(permission));
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { Id, IsoDate, NonEmptyText, Timestamp, Version } from '../common.schema';
+import { isValidBsn } from '../rules/bsn';
+
+/** The phases of a family's process (1Gezin1Plan1Regisseur), in order. */
+export const familyPhases = ['aanmelding', 'intake', 'plan', 'uitvoering', 'evaluatie', 'afgesloten'] as const;
+export const FamilyPhase = z.enum(familyPhases);
+export type FamilyPhase = z.infer<typeof FamilyPhase>;
+
+export const memberRoles = ['parent', 'child', 'other'] as const;
+export const MemberRole = z.enum(memberRoles);
+export type MemberRole = z.infer<typeof MemberRole>;
+
+export const Bsn = z.string().trim().refine(isValidBsn, 'not a valid BSN (9 digits, elfproef)');
+
+const birthDate = IsoDate.refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'birth date out of range');
+
+export const CreateMember = z.strictObject({
+  givenName: NonEmptyText(100),
+  familyName: NonEmptyText(100),
+  birthDate,
+  role: MemberRole,
+  hasCustody: z.boolean().default(false),
+  bsn: Bsn.optional(),
+});
+export type CreateMember = z.infer<typeof CreateMember>;
+
+export const UpdateMember = z.strictObject({
+  givenName: NonEmptyText(100).optional(),
+  familyName: NonEmptyText(100).optional(),
+  birthDate: birthDate.optional(),
+  role: MemberRole.optional(),
+  hasCustody: z.boolean().optional(),
+  bsn: Bsn.nullable().optional(),
+});
+export type UpdateMember = z.infer<typeof UpdateMember>;
+
+/** A member as lists show it: never the BSN itself, only whether one is known. */
+export const MemberSummary = z.object({
+  id: Id,
+  familyId: Id,
+  givenName: z.string(),
+  familyName: z.string(),
+  birthDate: IsoDate,
+  role: MemberRole,
+  hasCustody: z.boolean(),
+  hasBsn: z.boolean(),
+  version: Version,
+});
+export type MemberSummary = z.infer<typeof MemberSummary>;
+
+export const MemberDetail = MemberSummary.extend({ bsn: z.string().nullable() });
+
+export const CreateSupporter = z.strictObject({
+  name: NonEmptyText(200),
+  relation: NonEmptyText(100),
+  contact: z.string().trim().max(200).optional(),
+});
+export type CreateSupporter = z.infer<typeof CreateSupporter>;
+
+export const Supporter = z.object({
+  id: Id,
+  familyId: Id,
+  name: z.string(),
+  relation: z.string(),
+  contact: z.string().nullable(),
+  version: Version,
+});
+
+export const CreateFamily = z.strictObject({
+  name: NonEmptyText(200),
+  phase: FamilyPhase.default('aanmelding'),
+  members: z.array(CreateMember).max(30).default([]),
+});
+export type CreateFamily = z.infer<typeof CreateFamily>;
+
+export const UpdateFamily = z.strictObject({
+  name: NonEmptyText(200).optional(),
+  phase: FamilyPhase.optional(),
+});
+export type UpdateFamily = z.infer<typeof UpdateFamily>;
+
+export const FamilyQuery = z.object({
+  q: z.string().trim().min(1).max(100).optional(),
+  phase: FamilyPhase.optional(),
+});
+
+export const Family = z.object({
+  id: Id,
+  name: z.string(),
+  phase: FamilyPhase,
+  version: Version,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  coordinator: z.object({ userId: Id, name: z.string(), organisationName: z.string() }).nullable(),
+  allowedActions: z.array(z.string()),
+});
+export type Family = z.infer<typeof Family>;
+
+/** One line of a professional's caseload. */
+export const CaseloadItem = z.object({
+  id: Id,
+  name: z.string(),
+  phase: FamilyPhase,
+  myRole: z.string(),
+  coordinator: z.object({ userId: Id, name: z.string(), organisationName: z.string() }).nullable(),
+  openActions: z.int(),
+  updatedAt: Timestamp,
+});

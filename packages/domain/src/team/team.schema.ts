@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { Id, IsoDate, NonEmptyText, Timestamp, Version } from '../common.schema';
+
+export const teamRoles = ['coordinator', 'member', 'experienceExpert'] as const;
+export const TeamRole = z.enum(teamRoles);
+export type TeamRole = z.infer<typeof TeamRole>;
+
+export const LifeDomainCode = z.string().regex(/^[a-z][a-z0-9-]{1,49}$/, 'not a life-domain code');
+
+const lifeDomains = z.array(LifeDomainCode).max(30).refine((d) => new Set(d).size === d.length, 'life domains must be unique');
+
+export const AddTeamMember = z.strictObject({
+  userId: Id,
+  role: TeamRole.default('member'),
+  lifeDomains: lifeDomains.default([]),
+  responsibility: z.string().trim().max(1000).default(''),
+  startDate: IsoDate.optional(),
+  /** Required when `role` is coordinator and another coordinator is active: what the next coordinator must know. */
+  handoverNote: NonEmptyText(2000).optional(),
+});
+export type AddTeamMember = z.infer<typeof AddTeamMember>;
+
+export const UpdateTeamMember = z.strictObject({
+  role: TeamRole.optional(),
+  lifeDomains: lifeDomains.optional(),
+  responsibility: z.string().trim().max(1000).optional(),
+  handoverNote: NonEmptyText(2000).optional(),
+});
+export type UpdateTeamMember = z.infer<typeof UpdateTeamMember>;
+
+export const EndTeamMember = z.strictObject({ reason: z.string().trim().max(1000).optional() });
+
+export const TeamQuery = z.object({
+  include: z.enum(['active', 'all']).default('active'),
+});
+
+export const TeamMember = z.object({
+  id: Id,
+  familyId: Id,
+  userId: Id,
+  name: z.string(),
+  organisationId: Id,
+  organisationName: z.string(),
+  organisationKind: z.string(),
+  role: TeamRole,
+  lifeDomains: z.array(z.string()),
+  responsibility: z.string(),
+  startDate: IsoDate,
+  endDate: IsoDate.nullable(),
+  active: z.boolean(),
+  version: Version,
+  createdAt: Timestamp,
+});
+export type TeamMember = z.infer<typeof TeamMember>;

@@ -1,0 +1,101 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { v7 as uuidv7 } from 'uuid';
+import type { Db } from './platform/db/database';
+import { registerProblemHandler } from './platform/http/problem-handler';
+import { registerRoutes } from './platform/http/register-routes';
+import { buildOpenApi } from './platform/http/openapi';
+import { loadSession, SESSION_COOKIE } from './platform/auth/sessions';
+import { AppError } from './platform/http/app-error';
+import { routes } from './routes';
+import { webRoot } from './web-root';
+
+export interface AppOptions {
+  db: Db;
+  secureCookies?: boolean;
+  trustProxy?: boolean;
+  logLevel?: string;
+}
+
+const BODY_LIMIT = 256 * 1024;
+const VERSION = '0.1.0';
+
+/**
+ * Builds the Fastify app: security headers, cookies, sessions → actor, rate limits, the declared routes,
+ * the OpenAPI document and the web app. Plugin order matters: the actor is known before any route runs.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logLevel === 'silent' ? false : {
+      level: options.logLevel ?? 'info',
+      // Requests are logged by method, route and status only: URLs hold ids, never names; headers hold cookies.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: () => uuidv7(),
+    disableRequestLogging: false,
+    // Zod validates; Fastify's own JSON parser refuses prototype poisoning.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+
+  registerProblemHandler(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // Only behind TLS; on plain-http localhost it would break loading the app's own scripts.
+        upgradeInsecureRequests: options.secureCookies ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: options.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preHandler',
+    // Per client address and account, so one office behind one address does not lock out its colleagues.
+    keyGenerator: (request) => {
+      const email = (request.body as { email?: unknown } | undefined)?.email;
+      return `${request.ip}|${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
+    },
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', 'Too many attempts; wait a moment and try again.', undefined, { 'retry-after': String(Math.ceil(context.ttl / 1000)) }),
+  });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionExpired', false);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const found = await loadSession(options.db, token, new Date());
+    if (found && 'actor' in found) request.actor = found.actor;
+    else if (found) request.sessionExpired = true;
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  registerRoutes(app, options.db, routes, { secure: options.secureCookies ?? false });
+
+  const openapi = buildOpenApi(routes, VERSION);
+  app.get('/api/v1/openapi.json', async () => openapi);
+
+  await app.register(fastifyStatic, { root: webRoot(), prefix: '/', index: ['index.html'] });
+  return app;
+}

@@ -1,0 +1,136 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config';
+import { openDatabase, type DatabaseHandle } from './platform/db/database';
+import { migrate } from './platform/db/migrate';
+import { verifyAuditLog } from './platform/audit/audit-verify';
+import { buildApp } from './app';
+import { createAdmin, hasAnyUser } from './bootstrap';
+import { DEMO_PASSWORD, demoPeople, DEMO_ADMIN, seedDemo } from './demo/seed-demo';
+
+const usage = `gezinsplan <command>
+
+  serve [--demo]     start the server (migrations run first); --demo seeds a demo region on an empty database
+  migrate            apply pending database migrations
+  seed-demo          seed the demo region into an empty database
+  create-admin       create an administrator (--email, --password, --name; or GEZINSPLAN_ADMIN_EMAIL/PASSWORD)
+  audit verify       check the audit log's hash chains and name the first broken record
+
+Environment: DATABASE_URL (PostgreSQL; default is embedded PGlite in GEZINSPLAN_DATA_DIR, default ./data),
+PORT (8080), HOST (127.0.0.1; 0.0.0.0 in a container), GEZINSPLAN_ADMIN_EMAIL, GEZINSPLAN_ADMIN_PASSWORD.`;
+
+async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await openDatabase(loadConfig().database);
+  try {
+    await migrate(handle.db);
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+function printDemoLogins(url: string): void {
+  const lines = [
+    '',
+    `  Gezinsplan draait op ${url}`,
+    '',
+    `  Demo-accounts (wachtwoord voor allemaal: ${DEMO_PASSWORD}):`,
+    `    ${DEMO_ADMIN.padEnd(28)} beheerder`,
+    ...demoPeople.map((p) => `    ${p.email.padEnd(28)} ${p.name}, ${p.about}`),
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+async function serve(demo: boolean): Promise<void> {
+  const config = loadConfig();
+  const handle = await openDatabase(config.database);
+  await migrate(handle.db);
+  const app = await buildApp({ db: handle.db, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logLevel: config.logLevel });
+  if (demo) {
+    // Seed through a quiet twin of the app, so the console shows the logins and not two hundred seed requests.
+    const seeder = await buildApp({ db: handle.db, logLevel: 'silent' });
+    await seeder.ready();
+    if (await seedDemo(handle.db, seeder)) process.stdout.write('Demo region seeded.\n');
+    await seeder.close();
+  } else if (!(await hasAnyUser(handle.db))) {
+    const email = process.env.GEZINSPLAN_ADMIN_EMAIL;
+    const password = process.env.GEZINSPLAN_ADMIN_PASSWORD;
+    if (!email || !password) {
+      await handle.close();
+      process.stderr.write(
+        'This database has no users yet. Set GEZINSPLAN_ADMIN_EMAIL and GEZINSPLAN_ADMIN_PASSWORD (12 to 128 characters,\n' +
+        'not a common password) to create the first administrator, or run `npm run demo` to try Gezinsplan with demo data.\n',
+      );
+      process.exit(1);
+    }
+    await createAdmin(handle.db, { email, password });
+    process.stdout.write(`First administrator ${email} created.\n`);
+  }
+  const shutdown = async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`;
+  if (demo) printDemoLogins(url);
+  else process.stdout.write(`Gezinsplan listening on ${url}\n`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: { demo: { type: 'boolean' }, email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  const [command, sub] = positionals;
+  switch (command) {
+    case 'serve':
+      return serve(values.demo ?? false);
+    case 'migrate': {
+      const applied = await withDatabase((h) => migrate(h.db));
+      process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+      return;
+    }
+    case 'seed-demo': {
+      const seeded = await withDatabase(async (h) => {
+        const app = await buildApp({ db: h.db, logLevel: 'silent' });
+        await app.ready();
+        try {
+          return await seedDemo(h.db, app);
+        } finally {
+          await app.close();
+        }
+      });
+      process.stdout.write(seeded ? 'Demo region seeded.\n' : 'The database already has users; nothing seeded.\n');
+      return;
+    }
+    case 'create-admin': {
+      const email = values.email ?? process.env.GEZINSPLAN_ADMIN_EMAIL;
+      const password = values.password ?? process.env.GEZINSPLAN_ADMIN_PASSWORD;
+      if (!email || !password) throw new Error('Give --email and --password (or GEZINSPLAN_ADMIN_EMAIL and GEZINSPLAN_ADMIN_PASSWORD).');
+      await withDatabase((h) => createAdmin(h.db, { email, password, ...(values.name ? { name: values.name } : {}) }));
+      process.stdout.write(`Administrator ${email} created.\n`);
+      return;
+    }
+    case 'audit': {
+      if (sub !== 'verify') break;
+      const result = await withDatabase((h) => verifyAuditLog(h.db));
+      if (result.ok) {
+        process.stdout.write(`Audit log intact: ${result.records} records in ${result.chains} chains.\n`);
+        return;
+      }
+      const b = result.firstBroken!;
+      process.stderr.write(`Audit log BROKEN in chain ${b.chainId} at record ${b.seq}${b.id ? ` (${b.id})` : ''}: ${b.reason}.\n`);
+      process.exit(2);
+    }
+  }
+  process.stdout.write(usage + '\n');
+  if (!values.help && command !== 'help') process.exit(command ? 1 : 0);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

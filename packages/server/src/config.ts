@@ -1,0 +1,30 @@
+import path from 'node:path';
+import type { DatabaseConfig } from './platform/db/database';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** Send the session cookie only over TLS; on by default in production. */
+  secureCookies: boolean;
+  /** Trust X-Forwarded-* from a reverse proxy (for the client IP in the audit log). */
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+/** Reads the environment once, at start; every setting has a default that works on a laptop. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const inContainer = env.container !== undefined || env.KUBERNETES_SERVICE_HOST !== undefined;
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  return {
+    port,
+    host: env.HOST ?? (inContainer ? '0.0.0.0' : '127.0.0.1'),
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.resolve(env.GEZINSPLAN_DATA_DIR ?? './data') },
+    secureCookies: env.GEZINSPLAN_SECURE_COOKIES ? env.GEZINSPLAN_SECURE_COOKIES === 'true' : env.NODE_ENV === 'production',
+    trustProxy: env.GEZINSPLAN_TRUST_PROXY === 'true',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

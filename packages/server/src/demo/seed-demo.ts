@@ -1,0 +1,191 @@
+import type { FastifyInstance } from 'fastify';
+import type { OrganisationKind, Role } from '@gezinsplan/domain';
+import type { Db } from '../platform/db/database';
+import { ApiClient } from '../platform/http/api-client';
+import { createAdmin } from '../bootstrap';
+
+export const DEMO_PASSWORD = 'Gezinsplan-demo-2026';
+export const DEMO_ADMIN = 'beheer@gezinsplan.demo';
+
+const organisations: { key: string; name: string; kind: OrganisationKind }[] = [
+  { key: 'wijkteam', name: 'Wijkteam Noord', kind: 'wijkteam' },
+  { key: 'jeugdteam', name: 'Jeugdteam Centrum', kind: 'jeugdteam' },
+  { key: 'huisarts', name: 'Huisartsenpraktijk De Linde', kind: 'huisarts' },
+  { key: 'school', name: 'Basisschool De Regenboog', kind: 'school' },
+  { key: 'jgz', name: 'JGZ Regio Midden', kind: 'jgz' },
+  { key: 'schuldhulp', name: 'Schuldhulp Voorbeeldstad', kind: 'schuldhulp' },
+  { key: 'ggz', name: 'GGZ Volwassenen Midden', kind: 'ggz-volwassenen' },
+  { key: 'jeugd-ggz', name: 'Jeugd-GGZ Kompas', kind: 'jeugd-ggz' },
+  { key: 'specialist', name: 'Specialistische Jeugdhulp De Brug', kind: 'specialist-jeugdhulp' },
+  { key: 'gemeente', name: 'Gemeente Voorbeeldstad', kind: 'gemeente' },
+  { key: 'veilig-thuis', name: 'Veilig Thuis Regio Midden', kind: 'veilig-thuis' },
+  { key: 'buurt', name: 'Stichting Buurtmaatjes', kind: 'other' },
+];
+
+/** The demo people; their email addresses are printed at start so a newcomer can sign in as any of them. */
+export const demoPeople: { key: string; email: string; name: string; org: string; roles: Role[]; about: string }[] = [
+  { key: 'sanne', email: 'sanne@wijkteam.demo', name: 'Sanne de Vries', org: 'wijkteam', roles: ['professional', 'org-admin'], about: 'regievoerder, wijkteam' },
+  { key: 'ahmed', email: 'ahmed@jeugdteam.demo', name: 'Ahmed El Amrani', org: 'jeugdteam', roles: ['professional'], about: 'gezinscoach, jeugdteam' },
+  { key: 'bakker', email: 'bakker@huisarts.demo', name: 'dr. Eva Bakker', org: 'huisarts', roles: ['professional'], about: 'huisarts' },
+  { key: 'joost', email: 'joost@school.demo', name: 'Joost Jansen', org: 'school', roles: ['professional'], about: 'intern begeleider, school' },
+  { key: 'fatima', email: 'fatima@jgz.demo', name: 'Fatima Yilmaz', org: 'jgz', roles: ['professional'], about: 'jeugdverpleegkundige, JGZ' },
+  { key: 'mo', email: 'mohammed@schuldhulp.demo', name: 'Mohammed Benali', org: 'schuldhulp', roles: ['professional'], about: 'schuldhulpverlener' },
+  { key: 'lotte', email: 'lotte@ggz.demo', name: 'Lotte Visser', org: 'ggz', roles: ['professional'], about: 'psychiater, volwassenen-ggz' },
+  { key: 'daan', email: 'daan@kompas.demo', name: 'Daan Smit', org: 'jeugd-ggz', roles: ['professional'], about: 'kinderpsycholoog, jeugd-ggz' },
+  { key: 'iris', email: 'iris@debrug.demo', name: 'Iris Mulder', org: 'specialist', roles: ['professional'], about: 'gedragswetenschapper, specialistische jeugdhulp' },
+  { key: 'privacy', email: 'privacy@gemeente.demo', name: 'Pieter de Groot', org: 'gemeente', roles: ['privacy-officer'], about: 'privacy officer' },
+  { key: 'beleid', email: 'beleid@gemeente.demo', name: 'Noor Hendriks', org: 'gemeente', roles: ['policy'], about: 'beleidsadviseur' },
+];
+
+interface DemoFamily {
+  name: string;
+  phase: 'aanmelding' | 'intake' | 'plan' | 'uitvoering' | 'evaluatie' | 'afgesloten';
+  coordinator: string;
+  members: { givenName: string; familyName: string; birthDate: string; role: 'parent' | 'child' | 'other'; hasCustody?: boolean }[];
+  supporters?: { name: string; relation: string }[];
+  team?: { who: string; lifeDomains: string[]; responsibility: string }[];
+  goals?: { title: string; lifeDomain: string; members: number[]; focus: 'now' | 'later' | 'achieved'; actions: { title: string; due: number; who: string | { member: number } | { supporter: number } }[] }[];
+  notes?: { who: string; body: string; lifeDomain?: string }[];
+}
+
+const families: DemoFamily[] = [
+  {
+    name: 'Gezin Jansen', phase: 'uitvoering', coordinator: 'sanne',
+    members: [
+      { givenName: 'Marieke', familyName: 'Jansen', birthDate: '1987-04-12', role: 'parent', hasCustody: true },
+      { givenName: 'Tim', familyName: 'Jansen', birthDate: '2013-02-03', role: 'child' },
+      { givenName: 'Lisa', familyName: 'Jansen', birthDate: '2010-09-21', role: 'child' },
+    ],
+    supporters: [{ name: 'Oma Riet', relation: 'grootmoeder' }, { name: 'Buurvrouw Anja', relation: 'buurvrouw' }],
+    team: [
+      { who: 'bakker', lifeDomains: ['geestelijke-gezondheid', 'lichamelijke-gezondheid'], responsibility: 'Medische zorg voor moeder, verwijzing naar ggz' },
+      { who: 'mo', lifeDomains: ['financien'], responsibility: 'Schuldhulptraject en budgetbeheer' },
+      { who: 'joost', lifeDomains: ['scholing'], responsibility: 'Begeleiding van Tim op school' },
+    ],
+    goals: [
+      { title: 'We hebben rust over geld: elke maand zijn de vaste lasten betaald', lifeDomain: 'financien', members: [0], focus: 'now',
+        actions: [{ title: 'Aanvraag schuldhulp indienen', due: 7, who: 'mo' }, { title: 'Alle brieven van schuldeisers verzamelen', due: 5, who: { member: 0 } }] },
+      { title: 'Tim gaat weer elke dag met plezier naar school', lifeDomain: 'scholing', members: [1], focus: 'now',
+        actions: [{ title: 'Gesprek met Tim en zijn mentor', due: 10, who: 'joost' }, { title: 'Tim ophalen op woensdag', due: 3, who: { supporter: 0 } }] },
+      { title: 'Ik voel me minder somber en heb meer energie', lifeDomain: 'geestelijke-gezondheid', members: [0], focus: 'later',
+        actions: [{ title: 'Afspraak bij de huisarts over somberheid', due: 14, who: 'bakker' }] },
+    ],
+    notes: [
+      { who: 'sanne', body: 'Eerste gesprek bij het gezin thuis. Moeder wil vooral rust over geld; Tim zit niet lekker op school.' },
+      { who: 'mo', body: 'Schuldenoverzicht gestart. Drie schuldeisers in beeld.', lifeDomain: 'financien' },
+    ],
+  },
+  {
+    name: 'Gezin El Idrissi', phase: 'plan', coordinator: 'ahmed',
+    members: [
+      { givenName: 'Youssef', familyName: 'El Idrissi', birthDate: '1982-11-30', role: 'parent', hasCustody: true },
+      { givenName: 'Samira', familyName: 'El Idrissi', birthDate: '1985-06-14', role: 'parent', hasCustody: true },
+      { givenName: 'Nora', familyName: 'El Idrissi', birthDate: '2016-01-08', role: 'child' },
+    ],
+    team: [
+      { who: 'fatima', lifeDomains: ['lichamelijke-verzorging', 'emotionele-ondersteuning'], responsibility: 'Ontwikkeling van Nora volgen' },
+      { who: 'daan', lifeDomains: ['geestelijke-gezondheid'], responsibility: 'Diagnostiek angstklachten Nora' },
+    ],
+    goals: [
+      { title: 'Nora durft weer alleen te slapen', lifeDomain: 'emotionele-ondersteuning', members: [2], focus: 'now',
+        actions: [{ title: 'Intake jeugd-ggz plannen', due: 9, who: 'daan' }] },
+    ],
+    notes: [{ who: 'ahmed', body: 'Ouders willen graag samen een plan maken. Volgende week startgesprek met het hele team.' }],
+  },
+  {
+    name: 'Gezin de Boer', phase: 'intake', coordinator: 'sanne',
+    members: [
+      { givenName: 'Kevin', familyName: 'de Boer', birthDate: '1979-03-25', role: 'parent', hasCustody: true },
+      { givenName: 'Jayden', familyName: 'de Boer', birthDate: '2009-12-01', role: 'child' },
+    ],
+    team: [{ who: 'lotte', lifeDomains: ['geestelijke-gezondheid', 'middelengebruik'], responsibility: 'Behandeling van vader' }],
+    notes: [{ who: 'sanne', body: 'Intakegesprek gepland. Vader wil hulp bij huisvesting na scheiding.' }],
+  },
+  {
+    name: 'Gezin Kaya', phase: 'aanmelding', coordinator: 'ahmed',
+    members: [
+      { givenName: 'Elif', familyName: 'Kaya', birthDate: '1990-08-19', role: 'parent', hasCustody: true },
+      { givenName: 'Mert', familyName: 'Kaya', birthDate: '2018-05-05', role: 'child' },
+    ],
+  },
+  {
+    name: 'Gezin Visser', phase: 'evaluatie', coordinator: 'sanne',
+    members: [
+      { givenName: 'Anouk', familyName: 'Visser', birthDate: '1984-02-17', role: 'parent', hasCustody: true },
+      { givenName: 'Sem', familyName: 'Visser', birthDate: '2011-07-07', role: 'child' },
+    ],
+    team: [{ who: 'iris', lifeDomains: ['huiselijke-relaties', 'socialisering'], responsibility: 'Gezinsbehandeling' }],
+    goals: [
+      { title: 'Minder ruzie thuis over huiswerk en schermtijd', lifeDomain: 'huiselijke-relaties', members: [0, 1], focus: 'achieved',
+        actions: [{ title: 'Afspraken over schermtijd op papier zetten', due: -10, who: { member: 0 } }] },
+    ],
+  },
+  {
+    name: 'Gezin Bos', phase: 'afgesloten', coordinator: 'ahmed',
+    members: [{ givenName: 'Henk', familyName: 'Bos', birthDate: '1975-10-10', role: 'parent', hasCustody: true }],
+  },
+];
+
+function inDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Seeds a believable region through the API itself (as the demo people, so the audit log shows them), unless
+ * the database already has users. Returns whether it seeded.
+ */
+export async function seedDemo(db: Db, app: FastifyInstance): Promise<boolean> {
+  const hasUsers = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (hasUsers) return false;
+  await createAdmin(db, { email: DEMO_ADMIN, password: DEMO_PASSWORD, name: 'Beheerder Demo', organisation: 'Gemeente Voorbeeldstad' });
+  const admin = await new ApiClient(app).login(DEMO_ADMIN, DEMO_PASSWORD);
+
+  const orgIds = new Map<string, string>();
+  for (const org of organisations) {
+    if (org.key === 'gemeente') {
+      orgIds.set(org.key, admin.user!.organisationId);
+      continue;
+    }
+    orgIds.set(org.key, (await admin.create('/api/v1/organisations', { name: org.name, kind: org.kind })).id);
+  }
+  const userIds = new Map<string, string>();
+  const clients = new Map<string, ApiClient>();
+  for (const p of demoPeople) {
+    const user = await admin.create('/api/v1/users', { email: p.email, name: p.name, password: DEMO_PASSWORD, organisationId: orgIds.get(p.org), roles: p.roles });
+    userIds.set(p.key, user.id);
+  }
+  const as = async (key: string) => {
+    if (!clients.has(key)) clients.set(key, await new ApiClient(app).login(demoPeople.find((p) => p.key === key)!.email, DEMO_PASSWORD));
+    return clients.get(key)!;
+  };
+
+  for (const f of families) {
+    const coordinator = await as(f.coordinator);
+    const family = await coordinator.create<{ id: string }>('/api/v1/families', { name: f.name, phase: 'aanmelding', members: f.members });
+    const base = `/api/v1/families/${family.id}`;
+    const members = (await coordinator.get(`${base}/members`)).json() as { items: { id: string; givenName: string }[] };
+    const memberId = (i: number) => members.items.find((m) => m.givenName === f.members[i]!.givenName)!.id;
+    const supporterIds: string[] = [];
+    for (const s of f.supporters ?? []) supporterIds.push((await coordinator.create(`${base}/supporters`, s)).id);
+    for (const t of f.team ?? []) {
+      await coordinator.create(`${base}/team`, { userId: userIds.get(t.who), role: 'member', lifeDomains: t.lifeDomains, responsibility: t.responsibility });
+    }
+    for (const g of f.goals ?? []) {
+      const goal = await coordinator.create(`${base}/goals`, { title: g.title, lifeDomain: g.lifeDomain, memberIds: g.members.map(memberId), focus: g.focus });
+      for (const a of g.actions) {
+        const who = typeof a.who === 'string' ? { assigneeUserId: userIds.get(a.who) }
+          : 'member' in a.who ? { assigneeMemberId: memberId(a.who.member) } : { assigneeSupporterId: supporterIds[a.who.supporter] };
+        await coordinator.create(`${base}/goals/${goal.id}/actions`, { title: a.title, dueDate: inDays(a.due), ...who });
+      }
+    }
+    for (const n of f.notes ?? []) {
+      await (await as(n.who)).create(`${base}/timeline`, { body: n.body, ...(n.lifeDomain ? { lifeDomain: n.lifeDomain } : {}) });
+    }
+    if (f.phase !== 'aanmelding') {
+      const current = (await coordinator.get(base)).json() as { version: number };
+      const res = await coordinator.patch(base, { phase: f.phase }, current.version);
+      if (res.statusCode !== 200) throw new Error(`phase change failed: ${res.body}`);
+    }
+  }
+  return true;
+}

@@ -1,0 +1,2 @@
+export { cataloguesRoutes } from './catalogues.routes';
+export { assertLifeDomain, assertLifeDomains } from './catalogues.service';

@@ -1,0 +1,114 @@
+import { v7 as uuidv7 } from 'uuid';
+import {
+  decideFamilyAccess, familyPermissions, todayInNetherlands,
+  type CreateFamily, type Family, type FamilyPhase, type PageQuery, type UpdateFamily,
+} from '@gezinsplan/domain';
+import type { FamilyScope } from '../../platform/access/gate';
+import { auditListedFamilies, visibleFamilies } from '../../platform/access/visible-families';
+import type { Db } from '../../platform/db/database';
+import type { RequestContext } from '../../platform/http/request-context';
+import { assertVersion } from '../../platform/http/versioning';
+import { decodeIdCursor, page } from '../../platform/http/cursor';
+import { writeAudit } from '../../platform/audit/audit-writer';
+import { appendTimeline } from '../timeline';
+import { insertMembers } from './members.service';
+
+type FamilyRow = {
+  id: string; name: string; phase: string; version: number; created_at: Date; updated_at: Date;
+  coordinator_user_id: string | null; coordinator_name: string | null; coordinator_organisation_name: string | null;
+};
+
+function selectFamilies(db: Db) {
+  return db.selectFrom('families as f')
+    .leftJoin('team_members as c', (j) => j.onRef('c.family_id', '=', 'f.id').on('c.role', '=', 'coordinator').on('c.ended_at', 'is', null))
+    .leftJoin('users as cu', 'cu.id', 'c.user_id')
+    .leftJoin('organisations as co', 'co.id', 'cu.organisation_id')
+    .select(['f.id', 'f.name', 'f.phase', 'f.version', 'f.created_at', 'f.updated_at',
+      'c.user_id as coordinator_user_id', 'cu.name as coordinator_name', 'co.name as coordinator_organisation_name']);
+}
+
+function present(row: FamilyRow, allowedActions: string[]): Family {
+  return {
+    id: row.id, name: row.name, phase: row.phase as FamilyPhase, version: row.version,
+    createdAt: new Date(row.created_at).toISOString(), updatedAt: new Date(row.updated_at).toISOString(),
+    coordinator: row.coordinator_user_id
+      ? { userId: row.coordinator_user_id, name: row.coordinator_name ?? '', organisationName: row.coordinator_organisation_name ?? '' }
+      : null,
+    allowedActions,
+  };
+}
+
+/**
+ * Registers a family (aanmelding). The registering professional becomes its first coordinator, so there is one
+ * coordinator from the first moment; the family, its plan, members, team and first timeline entry commit together.
+ */
+export async function registerFamily(ctx: RequestContext, input: CreateFamily): Promise<Family> {
+  const familyId = uuidv7();
+  const now = ctx.now;
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto('families').values({ id: familyId, name: input.name, phase: input.phase, created_by: ctx.actor.userId, created_at: now, updated_at: now }).execute();
+    await tx.insertInto('plans').values({ id: uuidv7(), family_id: familyId, updated_at: now }).execute();
+    const teamMemberId = uuidv7();
+    await tx.insertInto('team_members').values({
+      id: teamMemberId, family_id: familyId, user_id: ctx.actor.userId, role: 'coordinator', life_domains: [],
+      responsibility: '', start_date: todayInNetherlands(now), created_at: now,
+    }).execute();
+    const memberIds = await insertMembers(tx, familyId, input.members, now);
+    const scope = { db: tx, familyId, actor: ctx.actor, now };
+    await appendTimeline(scope, { kind: 'family', event: 'family.registered', data: { phase: input.phase, members: memberIds.length } });
+    await appendTimeline(scope, { kind: 'team', event: 'team.member-added', data: { teamMemberId, userId: ctx.actor.userId, role: 'coordinator' } });
+    await writeAudit(tx, [{
+      action: 'C', eventType: 'family.registered', outcome: 'success', actor: ctx.actor, familyId, resourceType: 'family',
+      resourceId: familyId, accessPoint: ctx.accessPoint,
+      checks: { authorisation: true, careRelationship: true, consent: true, emergency: false },
+      detail: { members: memberIds.length },
+    }], now);
+  });
+  const row = await selectFamilies(ctx.db).where('f.id', '=', familyId).executeTakeFirstOrThrow();
+  const facts = { actor: { kind: 'professional' as const, roles: ctx.actor.roles }, familyExists: true, teamRole: 'coordinator' as const, organisationInvolved: true };
+  return present(row, familyPermissions.filter((p) => decideFamilyAccess(facts, p).allowed));
+}
+
+export async function getFamily(scope: FamilyScope): Promise<Family> {
+  const row = await selectFamilies(scope.db).where('f.id', '=', scope.familyId).executeTakeFirstOrThrow();
+  scope.audit.resourceId = scope.familyId;
+  return present(row, scope.allowedActions());
+}
+
+export async function updateFamily(scope: FamilyScope, expectedVersion: number | null, input: UpdateFamily): Promise<Family> {
+  const current = assertVersion(
+    await scope.db.selectFrom('families').select(['version', 'phase', 'name']).where('id', '=', scope.familyId).forUpdate().executeTakeFirst(),
+    expectedVersion,
+  );
+  const changes: Record<string, unknown> = {};
+  if (input.name !== undefined && input.name !== current.name) changes.name = input.name;
+  if (input.phase !== undefined && input.phase !== current.phase) changes.phase = input.phase;
+  if (Object.keys(changes).length > 0) {
+    await scope.db.updateTable('families')
+      .set({ ...changes, version: current.version + 1, updated_at: scope.now })
+      .where('id', '=', scope.familyId).execute();
+    await appendTimeline(scope, {
+      kind: 'family',
+      event: changes.phase ? 'family.phase-changed' : 'family.updated',
+      data: { fields: Object.keys(changes), ...(changes.phase ? { from: current.phase, to: changes.phase } : {}) },
+    });
+  }
+  scope.audit.resourceId = scope.familyId;
+  scope.audit.detail.fields = Object.keys(changes);
+  return getFamily(scope);
+}
+
+/**
+ * The families this professional may see, optionally searched by name or filtered by phase. The filter runs inside
+ * the visible set, so neither the results nor their number reveal families outside it; every family shown is audited.
+ */
+export async function listFamilies(ctx: RequestContext, query: PageQuery & { q?: string; phase?: FamilyPhase }) {
+  let q = selectFamilies(ctx.db).where('f.id', 'in', visibleFamilies(ctx.db, ctx.actor));
+  if (query.q) q = q.where('f.name', 'ilike', `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (query.phase) q = q.where('f.phase', '=', query.phase);
+  const after = decodeIdCursor(query.cursor);
+  if (after) q = q.where('f.id', '>', after);
+  const result = page(await q.orderBy('f.id').limit(query.limit + 1).execute(), query.limit, (last) => [last.id]);
+  await auditListedFamilies(ctx, result.items.map((f) => f.id), 'family.listed');
+  return { items: result.items.map((r) => present(r, [])), nextCursor: result.nextCursor };
+}

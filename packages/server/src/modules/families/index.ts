@@ -1,0 +1,2 @@
+export { familiesRoutes } from './families.routes';
+export { touchFamily } from './members.service';

@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import { todayInNetherlands, type PageQuery } from '@gezinsplan/domain';
+import type { RequestContext } from '../../platform/http/request-context';
+import { auditListedFamilies, visibleFamilies } from '../../platform/access/visible-families';
+import { decodeCursor, page } from '../../platform/http/cursor';
+import { presentAction, selectActions } from '../plan';
+
+/**
+ * My caseload: the families whose care team I am on now, most recently changed first, with my role, the
+ * coordinator and the number of open actions. Every family shown is audited as read.
+ */
+export async function myCaseload(ctx: RequestContext, query: PageQuery) {
+  let q = ctx.db.selectFrom('team_members as t')
+    .innerJoin('families as f', 'f.id', 't.family_id')
+    .leftJoin('team_members as c', (j) => j.onRef('c.family_id', '=', 'f.id').on('c.role', '=', 'coordinator').on('c.ended_at', 'is', null))
+    .leftJoin('users as cu', 'cu.id', 'c.user_id')
+    .leftJoin('organisations as co', 'co.id', 'cu.organisation_id')
+    .select(['f.id', 'f.name', 'f.phase', 'f.updated_at', 't.role as my_role', 'c.user_id as coordinator_user_id',
+      'cu.name as coordinator_name', 'co.name as coordinator_organisation_name',
+      sql<number>`(select count(*)::int from actions a where a.family_id = f.id and a.status = 'open')`.as('open_actions')])
+    .where('t.family_id', 'in', visibleFamilies(ctx.db, ctx.actor))
+    .where('t.user_id', '=', ctx.actor.userId).where('t.ended_at', 'is', null);
+  const after = decodeCursor(query.cursor, ['timestamp', 'uuid'] as const);
+  if (after) {
+    const [at, id] = after as [string, string];
+    q = q.where((eb) => eb.or([eb('f.updated_at', '<', new Date(at)), eb.and([eb('f.updated_at', '=', new Date(at)), eb('f.id', '<', id)])]));
+  }
+  const rows = await q.orderBy('f.updated_at', 'desc').orderBy('f.id', 'desc').limit(query.limit + 1).execute();
+  const result = page(rows, query.limit, (last) => [new Date(last.updated_at).toISOString(), last.id]);
+  await auditListedFamilies(ctx, result.items.map((r) => r.id), 'caseload.listed');
+  return {
+    items: result.items.map((r) => ({
+      id: r.id, name: r.name, phase: r.phase, myRole: r.my_role, openActions: r.open_actions,
+      coordinator: r.coordinator_user_id ? { userId: r.coordinator_user_id, name: r.coordinator_name ?? '', organisationName: r.coordinator_organisation_name ?? '' } : null,
+      updatedAt: new Date(r.updated_at).toISOString(),
+    })),
+    nextCursor: result.nextCursor,
+  };
+}
+
+/**
+ * My open actions across the families I am on the team of, by due date (undated last). An action in a family I
+ * have left is no longer mine to see.
+ */
+export async function myOpenActions(ctx: RequestContext, query: PageQuery) {
+  let q = selectActions(ctx.db)
+    .innerJoin('families as f', 'f.id', 'a.family_id')
+    .innerJoin('goals as g', 'g.id', 'a.goal_id')
+    .select(['f.name as family_name', 'g.title as goal_title', sql<string>`coalesce(a.due_date, '9999-12-31'::date)::text`.as('sort_due')])
+    .where('a.assignee_user_id', '=', ctx.actor.userId)
+    .where('a.status', '=', 'open')
+    .where('a.family_id', 'in', visibleFamilies(ctx.db, ctx.actor));
+  const after = decodeCursor(query.cursor, ['date?', 'uuid'] as const);
+  if (after) {
+    const [due, id] = after as [string, string];
+    q = q.where((eb) => eb.or([
+      eb(sql`coalesce(a.due_date, '9999-12-31'::date)`, '>', sql`${due}::date`),
+      eb.and([eb(sql`coalesce(a.due_date, '9999-12-31'::date)`, '=', sql`${due}::date`), eb('a.id', '>', id)]),
+    ]));
+  }
+  const rows = await q.orderBy(sql`coalesce(a.due_date, '9999-12-31'::date)`).orderBy('a.id').limit(query.limit + 1).execute();
+  const result = page(rows, query.limit, (last) => [last.sort_due, last.id]);
+  await auditListedFamilies(ctx, [...new Set(result.items.map((r) => r.family_id))], 'my-actions.listed');
+  const today = todayInNetherlands(ctx.now);
+  return {
+    items: result.items.map((r) => ({
+      ...presentAction(r), familyName: r.family_name, goalTitle: r.goal_title, overdue: r.due_date !== null && r.due_date < today,
+    })),
+    nextCursor: result.nextCursor,
+  };
+}

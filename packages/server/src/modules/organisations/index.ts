@@ -1,0 +1,2 @@
+export { organisationsRoutes } from './organisations.routes';
+export { insertOrganisation } from './organisations.service';

@@ -1,0 +1,3 @@
+export { planRoutes } from './plan.routes';
+export { selectActions } from './plan.queries';
+export { presentAction } from './plan.presenter';

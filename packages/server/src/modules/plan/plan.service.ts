@@ -1,0 +1,179 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Action, CreateAction, CreateGoal, Goal, UpdateAction, UpdateGoal } from '@gezinsplan/domain';
+import type { FamilyScope } from '../../platform/access/gate';
+import type { Db } from '../../platform/db/database';
+import { AppError, notFound } from '../../platform/http/app-error';
+import { assertVersion } from '../../platform/http/versioning';
+import { assertLifeDomain } from '../catalogues';
+import { appendTimeline } from '../timeline';
+import { touchFamily } from '../families';
+import { isOnActiveTeam } from '../team';
+import { selectActions, selectGoals } from './plan.queries';
+import { presentAction, presentGoal } from './plan.presenter';
+
+/** The plan: goals in priority order, each with its actions, and the plan's version. */
+export async function getPlan(scope: FamilyScope) {
+  const plan = await scope.db.selectFrom('plans').selectAll().where('family_id', '=', scope.familyId).executeTakeFirstOrThrow();
+  const goals = await selectGoals(scope.db, scope.familyId).orderBy('g.priority').orderBy('g.id').execute();
+  const actions = await selectActions(scope.db).where('a.family_id', '=', scope.familyId)
+    .orderBy((eb) => eb.case().when('a.due_date', 'is', null).then(1).else(0).end()).orderBy('a.due_date').orderBy('a.id').execute();
+  const byGoal = new Map<string, Action[]>();
+  for (const a of actions) byGoal.set(a.goal_id, [...(byGoal.get(a.goal_id) ?? []), presentAction(a)]);
+  scope.audit.resourceId = plan.id;
+  return {
+    id: plan.id, familyId: plan.family_id, version: plan.version, updatedAt: new Date(plan.updated_at).toISOString(),
+    goals: goals.map((g) => presentGoal(g, byGoal.get(g.id) ?? [])),
+  };
+}
+
+async function bumpPlan(scope: FamilyScope): Promise<string> {
+  const plan = await scope.db.updateTable('plans').set((eb) => ({ version: eb('version', '+', 1), updated_at: scope.now }))
+    .where('family_id', '=', scope.familyId).returning('id').executeTakeFirstOrThrow();
+  await touchFamily(scope);
+  return plan.id;
+}
+
+async function assertMembersOfFamily(db: Db, familyId: string, memberIds: readonly string[], pointer: string): Promise<void> {
+  if (memberIds.length === 0) return;
+  const rows = await db.selectFrom('members').select('id').where('family_id', '=', familyId).where('id', 'in', [...memberIds]).execute();
+  if (rows.length !== new Set(memberIds).size) {
+    throw new AppError('UNPROCESSABLE', 'Every member must belong to this family.', [{ pointer, detail: 'not a member of this family' }]);
+  }
+}
+
+async function assertOwner(scope: FamilyScope, ownerMemberId: string | undefined, ownerUserId: string | undefined): Promise<void> {
+  if (ownerMemberId) await assertMembersOfFamily(scope.db, scope.familyId, [ownerMemberId], '/body/ownerMemberId');
+  if (ownerUserId && !(await isOnActiveTeam(scope.db, scope.familyId, ownerUserId))) {
+    throw new AppError('UNPROCESSABLE', 'The owner must be on the care team.', [{ pointer: '/body/ownerUserId', detail: 'not on the care team' }]);
+  }
+}
+
+async function goalById(db: Db, familyId: string, goalId: string): Promise<Goal> {
+  const row = await selectGoals(db, familyId).where('g.id', '=', goalId).executeTakeFirstOrThrow();
+  const actions = await selectActions(db).where('a.goal_id', '=', goalId).orderBy('a.due_date').orderBy('a.id').execute();
+  return presentGoal(row, actions.map(presentAction));
+}
+
+/** A goal in the family's own words. Without an owner named, the family member it is about owns it, else its author. */
+export async function createGoal(scope: FamilyScope, input: CreateGoal): Promise<Goal> {
+  await assertLifeDomain(scope.db, input.lifeDomain, '/body/lifeDomain');
+  await assertMembersOfFamily(scope.db, scope.familyId, input.memberIds, '/body/memberIds');
+  await assertOwner(scope, input.ownerMemberId, input.ownerUserId);
+  const planId = await bumpPlan(scope);
+  const { max } = await scope.db.selectFrom('goals').select((eb) => eb.fn.max<number | null>('priority').as('max'))
+    .where('family_id', '=', scope.familyId).executeTakeFirstOrThrow();
+  const id = uuidv7();
+  const ownerMemberId = input.ownerMemberId ?? (input.ownerUserId ? null : (input.memberIds.length === 1 ? input.memberIds[0]! : null));
+  await scope.db.insertInto('goals').values({
+    id, family_id: scope.familyId, plan_id: planId, title: input.title, life_domain: input.lifeDomain, member_ids: input.memberIds,
+    focus: input.focus, priority: (max ?? 0) + 1, owner_member_id: ownerMemberId,
+    owner_user_id: ownerMemberId ? null : (input.ownerUserId ?? scope.actor.userId),
+    author_user_id: scope.actor.userId, author_organisation_id: scope.actor.organisationId, created_at: scope.now, updated_at: scope.now,
+  }).execute();
+  await appendTimeline(scope, { kind: 'plan', event: 'goal.created', data: { goalId: id, focus: input.focus }, lifeDomain: input.lifeDomain });
+  scope.audit.resourceId = id;
+  return goalById(scope.db, scope.familyId, id);
+}
+
+/** Moves one goal to a rank and renumbers the rest 1..n, so ranks stay a simple, gapless order. */
+async function moveGoal(db: Db, familyId: string, goalId: string, rank: number): Promise<void> {
+  const others = await db.selectFrom('goals').select(['id', 'priority']).where('family_id', '=', familyId).where('id', '<>', goalId)
+    .orderBy('priority').orderBy('id').execute();
+  const order = others.map((g) => g.id);
+  order.splice(Math.min(Math.max(rank - 1, 0), order.length), 0, goalId);
+  const current = new Map(others.map((g) => [g.id, g.priority]));
+  for (const [index, id] of order.entries()) {
+    if (current.get(id) !== index + 1) await db.updateTable('goals').set({ priority: index + 1 }).where('id', '=', id).execute();
+  }
+}
+
+export async function updateGoal(scope: FamilyScope, goalId: string, expectedVersion: number | null, input: UpdateGoal): Promise<Goal> {
+  const current = assertVersion(
+    await scope.db.selectFrom('goals').selectAll().where('family_id', '=', scope.familyId).where('id', '=', goalId).forUpdate().executeTakeFirst(),
+    expectedVersion,
+  );
+  if (input.lifeDomain) await assertLifeDomain(scope.db, input.lifeDomain, '/body/lifeDomain');
+  if (input.memberIds) await assertMembersOfFamily(scope.db, scope.familyId, input.memberIds, '/body/memberIds');
+  await assertOwner(scope, input.ownerMemberId, input.ownerUserId);
+  await bumpPlan(scope);
+  if (input.priority !== undefined) await moveGoal(scope.db, scope.familyId, goalId, input.priority);
+  await scope.db.updateTable('goals').set({
+    ...(input.title !== undefined ? { title: input.title } : {}),
+    ...(input.lifeDomain !== undefined ? { life_domain: input.lifeDomain } : {}),
+    ...(input.memberIds !== undefined ? { member_ids: input.memberIds } : {}),
+    ...(input.focus !== undefined ? { focus: input.focus } : {}),
+    ...(input.ownerMemberId ? { owner_member_id: input.ownerMemberId, owner_user_id: null } : {}),
+    ...(input.ownerUserId ? { owner_user_id: input.ownerUserId, owner_member_id: null } : {}),
+    version: current.version + 1, updated_at: scope.now,
+  }).where('id', '=', goalId).execute();
+  const fields = Object.keys(input);
+  await appendTimeline(scope, {
+    kind: 'plan', event: input.focus && input.focus !== current.focus ? 'goal.focus-changed' : 'goal.updated',
+    data: { goalId, fields, ...(input.focus && input.focus !== current.focus ? { from: current.focus, to: input.focus } : {}) },
+    lifeDomain: input.lifeDomain ?? current.life_domain,
+  });
+  scope.audit.resourceId = goalId;
+  scope.audit.detail.fields = fields;
+  return goalById(scope.db, scope.familyId, goalId);
+}
+
+async function assertAssignee(scope: FamilyScope, a: { assigneeUserId?: string; assigneeMemberId?: string; assigneeSupporterId?: string }): Promise<void> {
+  if (a.assigneeUserId && !(await isOnActiveTeam(scope.db, scope.familyId, a.assigneeUserId))) {
+    throw new AppError('UNPROCESSABLE', 'A professional who does an action must be on the care team.', [{ pointer: '/body/assigneeUserId', detail: 'not on the care team' }]);
+  }
+  if (a.assigneeMemberId) await assertMembersOfFamily(scope.db, scope.familyId, [a.assigneeMemberId], '/body/assigneeMemberId');
+  if (a.assigneeSupporterId) {
+    const s = await scope.db.selectFrom('supporters').select('id').where('family_id', '=', scope.familyId).where('id', '=', a.assigneeSupporterId).executeTakeFirst();
+    if (!s) throw new AppError('UNPROCESSABLE', 'The supporter must belong to this family.', [{ pointer: '/body/assigneeSupporterId', detail: 'not in this family' }]);
+  }
+}
+
+async function actionById(db: Db, familyId: string, id: string): Promise<Action> {
+  return presentAction(await selectActions(db).where('a.family_id', '=', familyId).where('a.id', '=', id).executeTakeFirstOrThrow());
+}
+
+export async function createAction(scope: FamilyScope, goalId: string, input: CreateAction): Promise<Action> {
+  const goal = await scope.db.selectFrom('goals').select(['id', 'life_domain']).where('family_id', '=', scope.familyId).where('id', '=', goalId).executeTakeFirst();
+  if (!goal) throw notFound();
+  await assertAssignee(scope, input);
+  await bumpPlan(scope);
+  const id = uuidv7();
+  await scope.db.insertInto('actions').values({
+    id, family_id: scope.familyId, goal_id: goalId, title: input.title, due_date: input.dueDate ?? null,
+    assignee_user_id: input.assigneeUserId ?? null, assignee_member_id: input.assigneeMemberId ?? null,
+    assignee_supporter_id: input.assigneeSupporterId ?? null, author_user_id: scope.actor.userId,
+    author_organisation_id: scope.actor.organisationId, created_at: scope.now, updated_at: scope.now,
+  }).execute();
+  await appendTimeline(scope, { kind: 'plan', event: 'action.created', data: { actionId: id, goalId }, lifeDomain: goal.life_domain });
+  scope.audit.resourceId = id;
+  return actionById(scope.db, scope.familyId, id);
+}
+
+export async function updateAction(scope: FamilyScope, actionId: string, expectedVersion: number | null, input: UpdateAction): Promise<Action> {
+  const current = assertVersion(
+    await scope.db.selectFrom('actions').selectAll().where('family_id', '=', scope.familyId).where('id', '=', actionId).forUpdate().executeTakeFirst(),
+    expectedVersion,
+  );
+  await assertAssignee(scope, input);
+  await bumpPlan(scope);
+  const assignee = input.assigneeUserId || input.assigneeMemberId || input.assigneeSupporterId
+    ? { assignee_user_id: input.assigneeUserId ?? null, assignee_member_id: input.assigneeMemberId ?? null, assignee_supporter_id: input.assigneeSupporterId ?? null }
+    : {};
+  const statusChanged = input.status !== undefined && input.status !== current.status;
+  await scope.db.updateTable('actions').set({
+    ...(input.title !== undefined ? { title: input.title } : {}),
+    ...(input.dueDate !== undefined ? { due_date: input.dueDate } : {}),
+    ...(input.status !== undefined ? { status: input.status } : {}),
+    ...(statusChanged ? { completed_at: input.status === 'done' ? scope.now : null } : {}),
+    ...assignee,
+    version: current.version + 1, updated_at: scope.now,
+  }).where('id', '=', actionId).execute();
+  const fields = Object.keys(input);
+  await appendTimeline(scope, {
+    kind: 'plan', event: statusChanged ? `action.${input.status}` : 'action.updated',
+    data: { actionId, goalId: current.goal_id, fields },
+  });
+  scope.audit.resourceId = actionId;
+  scope.audit.detail.fields = fields;
+  return actionById(scope.db, scope.familyId, actionId);
+}

@@ -1,0 +1,2 @@
+export { teamRoutes } from './team.routes';
+export { isOnActiveTeam } from './team.service';

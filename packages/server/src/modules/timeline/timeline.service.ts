@@ -1,0 +1,75 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { CreateNote, PageQuery, TimelineEntry } from '@gezinsplan/domain';
+import type { FamilyScope } from '../../platform/access/gate';
+import type { Db } from '../../platform/db/database';
+import { decodeCursor, page } from '../../platform/http/cursor';
+import { assertLifeDomain } from '../catalogues';
+
+export type TimelineKind = 'note' | 'family' | 'member' | 'team' | 'plan';
+
+export interface TimelineAppend {
+  kind: TimelineKind;
+  event: string;
+  /** Ids and codes that let a reader follow the change; the entry itself is family data, like the plan. */
+  data?: Record<string, unknown>;
+  body?: string | null;
+  lifeDomain?: string | null;
+}
+
+/** Records what happened in the family's file, in the same transaction as the change itself. */
+export async function appendTimeline(scope: Pick<FamilyScope, 'db' | 'familyId' | 'actor' | 'now'>, entry: TimelineAppend): Promise<string> {
+  const id = uuidv7();
+  await insertTimelineEntry(scope.db, scope.familyId, scope.actor.userId, scope.actor.organisationId, scope.now, entry, id);
+  return id;
+}
+
+export async function insertTimelineEntry(
+  db: Db, familyId: string, userId: string | null, organisationId: string | null, at: Date, entry: TimelineAppend, id = uuidv7(),
+): Promise<void> {
+  await db.insertInto('timeline_entries').values({
+    id, family_id: familyId, kind: entry.kind, event: entry.event, body: entry.body ?? null,
+    data: JSON.stringify(entry.data ?? {}), life_domain: entry.lifeDomain ?? null,
+    author_user_id: userId, author_organisation_id: organisationId, created_at: at,
+  }).execute();
+}
+
+export async function addNote(scope: FamilyScope, input: CreateNote): Promise<TimelineEntry> {
+  if (input.lifeDomain) await assertLifeDomain(scope.db, input.lifeDomain, '/body/lifeDomain');
+  const id = await appendTimeline(scope, { kind: 'note', event: 'note', body: input.body, lifeDomain: input.lifeDomain ?? null });
+  await scope.db.updateTable('families').set({ updated_at: scope.now }).where('id', '=', scope.familyId).execute();
+  scope.audit.resourceId = id;
+  return (await selectEntries(scope.db, scope.familyId).where('t.id', '=', id).execute()).map(present)[0]!;
+}
+
+/** Newest first; the cursor is the (time, id) of the last entry shown. */
+export async function listTimeline(scope: FamilyScope, query: PageQuery) {
+  let q = selectEntries(scope.db, scope.familyId);
+  const after = decodeCursor(query.cursor, ['timestamp', 'uuid'] as const);
+  if (after) {
+    const [at, id] = after as [string, string];
+    q = q.where((eb) => eb.or([eb('t.created_at', '<', new Date(at)), eb.and([eb('t.created_at', '=', new Date(at)), eb('t.id', '<', id)])]));
+  }
+  const rows = await q.orderBy('t.created_at', 'desc').orderBy('t.id', 'desc').limit(query.limit + 1).execute();
+  const result = page(rows, query.limit, (last) => [new Date(last.created_at).toISOString(), last.id]);
+  return { items: result.items.map(present), nextCursor: result.nextCursor };
+}
+
+function selectEntries(db: Db, familyId: string) {
+  return db.selectFrom('timeline_entries as t')
+    .leftJoin('users as u', 'u.id', 't.author_user_id')
+    .leftJoin('organisations as o', 'o.id', 't.author_organisation_id')
+    .select(['t.id', 't.family_id', 't.kind', 't.event', 't.body', 't.data', 't.life_domain', 't.created_at',
+      't.author_user_id', 'u.name as author_name', 'o.name as author_organisation_name'])
+    .where('t.family_id', '=', familyId);
+}
+
+type EntryRow = Awaited<ReturnType<ReturnType<typeof selectEntries>['execute']>>[number];
+
+function present(r: EntryRow): TimelineEntry {
+  return {
+    id: r.id, familyId: r.family_id, kind: r.kind as TimelineEntry['kind'], event: r.event, body: r.body,
+    data: r.data, lifeDomain: r.life_domain,
+    author: r.author_user_id ? { userId: r.author_user_id, name: r.author_name ?? '', organisationName: r.author_organisation_name ?? '' } : null,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}

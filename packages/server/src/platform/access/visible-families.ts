@@ -1,0 +1,24 @@
+import type { ProfessionalActor } from '../auth/actor';
+import type { Db } from '../db/database';
+import type { RequestContext } from '../http/request-context';
+import { writeAuditAlone } from '../audit/audit-writer';
+
+/**
+ * The list form of the gate: the ids of the families this actor may see, as a subquery to filter any list by.
+ * It states the same rule as `decideFamilyAccess` (an active care-team membership) for many families at once.
+ */
+export function visibleFamilies(db: Db, actor: ProfessionalActor) {
+  if (!actor.roles.includes('professional')) {
+    return db.selectFrom('team_members').select('family_id').where((eb) => eb.val(false));
+  }
+  return db.selectFrom('team_members').select('family_id').where('user_id', '=', actor.userId).where('ended_at', 'is', null);
+}
+
+/** One read record per family shown in a list, in each family's own chain, committed before the list leaves. */
+export async function auditListedFamilies(ctx: RequestContext, familyIds: readonly string[], eventType: string): Promise<void> {
+  await writeAuditAlone(ctx.db, familyIds.map((familyId) => ({
+    action: 'R' as const, eventType, outcome: 'success' as const, actor: ctx.actor, familyId, resourceType: 'family',
+    resourceId: familyId, accessPoint: ctx.accessPoint,
+    checks: { authorisation: true, careRelationship: true, consent: true, emergency: false },
+  })));
+}

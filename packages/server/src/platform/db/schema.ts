@@ -1,0 +1,227 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Timestamps are read as Date and written as Date or ISO string. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type TimestampNullable = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** `date` columns are read as `YYYY-MM-DD` (a type parser is set on both drivers). */
+type DateString = string;
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  kind: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  organisation_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  roles: string[];
+  active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: TimestampNullable;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface LifeDomainsTable {
+  code: string;
+  domain_group: string;
+  name_nl: string;
+  plain_nl: string;
+  name_en: string;
+  sort_order: number;
+  active: Generated<boolean>;
+}
+
+export interface FamiliesTable {
+  id: string;
+  name: string;
+  phase: string;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MembersTable {
+  id: string;
+  family_id: string;
+  given_name: string;
+  family_name: string;
+  birth_date: DateString;
+  role: string;
+  has_custody: boolean;
+  bsn: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SupportersTable {
+  id: string;
+  family_id: string;
+  name: string;
+  relation: string;
+  contact: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface TeamMembersTable {
+  id: string;
+  family_id: string;
+  user_id: string;
+  role: string;
+  life_domains: string[];
+  responsibility: string;
+  start_date: DateString;
+  end_date: DateString | null;
+  ended_at: TimestampNullable;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface PlansTable {
+  id: string;
+  family_id: string;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface GoalsTable {
+  id: string;
+  family_id: string;
+  plan_id: string;
+  title: string;
+  life_domain: string;
+  member_ids: string[];
+  focus: string;
+  priority: number;
+  owner_member_id: string | null;
+  owner_user_id: string | null;
+  author_user_id: string;
+  author_organisation_id: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActionsTable {
+  id: string;
+  family_id: string;
+  goal_id: string;
+  title: string;
+  due_date: DateString | null;
+  status: Generated<string>;
+  assignee_user_id: string | null;
+  assignee_member_id: string | null;
+  assignee_supporter_id: string | null;
+  author_user_id: string;
+  author_organisation_id: string;
+  completed_at: TimestampNullable;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TimelineEntriesTable {
+  id: string;
+  family_id: string;
+  kind: string;
+  event: string;
+  body: string | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  life_domain: string | null;
+  author_user_id: string | null;
+  author_organisation_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  status: string;
+  response_status: number | null;
+  response_body: ColumnType<unknown, string | null | undefined, string | null>;
+  response_headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  chain_id: string;
+  seq: ColumnType<string, number | string, never>;
+  occurred_at: Timestamp;
+  action: string;
+  event_type: string;
+  outcome: string;
+  actor_kind: string;
+  user_id: string | null;
+  user_name: string | null;
+  user_roles: string[];
+  organisation_id: string | null;
+  organisation_name: string | null;
+  on_behalf_of_user_id: string | null;
+  family_id: string | null;
+  member_id: string | null;
+  resource_type: string;
+  resource_id: string | null;
+  ip: string | null;
+  client: string | null;
+  request_id: string | null;
+  purpose: string;
+  check_authorisation: boolean;
+  check_care_relationship: boolean;
+  check_consent: boolean;
+  check_emergency: boolean;
+  detail: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadsTable {
+  chain_id: string;
+  seq: ColumnType<string, number | string, number | string>;
+  last_hash: string;
+}
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: Timestamp;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  life_domains: LifeDomainsTable;
+  families: FamiliesTable;
+  members: MembersTable;
+  supporters: SupportersTable;
+  team_members: TeamMembersTable;
+  plans: PlansTable;
+  goals: GoalsTable;
+  actions: ActionsTable;
+  timeline_entries: TimelineEntriesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  audit_events: AuditEventsTable;
+  audit_chain_heads: AuditChainHeadsTable;
+  schema_migrations: SchemaMigrationsTable;
+}

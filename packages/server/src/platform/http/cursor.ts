@@ -1,0 +1,45 @@
+import { AppError } from './app-error';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+type Part = 'uuid' | 'date?' | 'timestamp';
+
+/** Opaque list cursors: the sort key of the last item, base64url-encoded JSON. */
+export function encodeCursor(...keys: (string | null)[]): string {
+  return Buffer.from(JSON.stringify(keys)).toString('base64url');
+}
+
+/**
+ * Decodes a cursor made by `encodeCursor` and checks each part's shape, so a forged cursor is a 400 and never
+ * reaches SQL as a malformed uuid or date.
+ */
+export function decodeCursor<const P extends readonly Part[]>(cursor: string | undefined, parts: P): (string | null)[] | undefined {
+  if (!cursor) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    value = undefined;
+  }
+  const ok = Array.isArray(value) && value.length === parts.length && parts.every((part, i) => {
+    const v: unknown = value[i];
+    if (part === 'uuid') return typeof v === 'string' && UUID.test(v);
+    if (part === 'timestamp') return typeof v === 'string' && TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v));
+    return v === null || (typeof v === 'string' && DATE.test(v));
+  });
+  if (!ok) throw new AppError('VALIDATION_FAILED', 'The cursor is not valid; start again without it.', [{ pointer: '/query/cursor', detail: 'invalid cursor' }]);
+  return value as (string | null)[];
+}
+
+/** The common case: lists ordered by their UUIDv7 id. */
+export function decodeIdCursor(cursor: string | undefined): string | undefined {
+  return decodeCursor(cursor, ['uuid'] as const)?.[0] ?? undefined;
+}
+
+/** Takes one extra row to know whether there is a next page. */
+export function page<T>(rows: T[], limit: number, keyOf: (last: T) => (string | null)[]): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? encodeCursor(...keyOf(items.at(-1)!)) : null };
+}

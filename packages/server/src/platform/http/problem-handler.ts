@@ -1,0 +1,75 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { problemTitles, type ErrorCode, type FieldError, type ProblemDetails } from '@gezinsplan/domain';
+import { AppError } from './app-error';
+import { isDatabaseUnavailable } from '../db/database';
+
+const PROBLEM_BASE = 'https://gezinsplan.nl/problems/';
+
+/** Fastify's own 4xx errors, mapped onto our codes so every client sees one vocabulary. */
+const fastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_EMPTY_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  status: number,
+  detail?: string,
+  errors?: FieldError[],
+): FastifyReply {
+  const problem: ProblemDetails = {
+    type: PROBLEM_BASE + code.toLowerCase().replaceAll('_', '-'),
+    title: problemTitles[code],
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+    instance: request.url.split('?')[0],
+    ...(errors?.length ? { errors } : {}),
+    ...(status >= 500 ? { correlationId: request.id } : {}),
+  };
+  return reply.status(status).type('application/problem+json').send(problem);
+}
+
+/**
+ * Every error leaves as RFC 9457 problem+json. Unknown errors become a 500 with a correlation id; the log gets the
+ * error's class and code only, because driver errors carry the SQL parameters, which may be personal data.
+ */
+export function registerProblemHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.headers) reply.headers(error.headers);
+      return sendProblem(reply, request, error.code, error.status, error.detail, error.fields);
+    }
+    const fastifyCode = 'code' in error && typeof error.code === 'string' ? fastifyCodes[error.code] : undefined;
+    const statusCode = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : undefined;
+    if (fastifyCode) return sendProblem(reply, request, fastifyCode, statusCode ?? 400, error.message);
+    if (statusCode === 429) return sendProblem(reply, request, 'RATE_LIMITED', 429, 'Try again later.');
+    if (statusCode && statusCode >= 400 && statusCode < 500) {
+      return sendProblem(reply, request, 'VALIDATION_FAILED', statusCode, 'The request could not be understood.');
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.error({ errClass: error.name, errCode: (error as { code?: string }).code }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return sendProblem(reply, request, 'SERVICE_UNAVAILABLE', 503, 'The database cannot be reached.');
+    }
+    request.log.error(
+      { errClass: error.name, errCode: (error as { code?: string }).code, stack: redactStack(error.stack) },
+      'unhandled error',
+    );
+    return sendProblem(reply, request, 'INTERNAL', 500, 'Something went wrong on our side.');
+  });
+
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, 'NOT_FOUND', 404, 'No such endpoint.'));
+}
+
+/** Keep the stack frames, drop the message line (driver messages can quote values). */
+function redactStack(stack: string | undefined): string | undefined {
+  return stack?.split('\n').slice(1, 8).join('\n');
+}

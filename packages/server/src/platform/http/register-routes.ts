@@ -1,0 +1,129 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasGlobalPermission } from '@gezinsplan/domain';
+import type { Db } from '../db/database';
+import type { ProfessionalActor } from '../auth/actor';
+import { csrfMatches } from '../auth/sessions';
+import { withFamilyAccess } from '../access/gate';
+import { AppError, notFound } from './app-error';
+import type { AnyRoute, HttpSide, RouteResult } from './define-route';
+import { accessPointOf } from './request-context';
+import { parseIfMatch, parsePart } from './validation';
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, requestFingerprint } from './idempotency';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: ProfessionalActor | null;
+    sessionExpired: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Mounts declared routes on Fastify. Every route passes the same checks in the same order: signed in, CSRF,
+ * role (or, for family routes, the gate), If-Match, input against the shared schemas, Idempotency-Key.
+ */
+export function registerRoutes(app: FastifyInstance, db: Db, routes: readonly AnyRoute[], cookieOptions: { secure: boolean }): void {
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      config: route.config ?? {},
+      handler: async (request, reply) => {
+        const isPublic = route.kind === 'public';
+        const actor = request.actor;
+        if (!isPublic && !actor) {
+          throw new AppError('UNAUTHENTICATED', request.sessionExpired ? 'Your session has ended; sign in again.' : 'Sign in first.');
+        }
+        if (!isPublic && actor && !SAFE_METHODS.has(request.method)) {
+          const given = request.headers['x-csrf-token'];
+          if (!csrfMatches(actor.csrfToken, Array.isArray(given) ? given[0] : given)) {
+            throw new AppError('CSRF_TOKEN_INVALID', 'Send the X-CSRF-Token header with the token from sign-in or GET /api/v1/me.');
+          }
+        }
+        if (route.kind === 'global' && !hasGlobalPermission(actor!.roles, route.access.permission)) {
+          throw new AppError('FORBIDDEN', 'Your role does not allow this.');
+        }
+
+        const run = (): Promise<RouteResult> => (route.kind === 'family' ? runFamilyRoute(db, route, request, actor!) : runGlobalRoute(db, route, request, reply, actor, cookieOptions));
+        const key = request.headers['idempotency-key'];
+        const result = request.method === 'POST' && actor && typeof key === 'string'
+          ? await withIdempotency(db, actor.userId, key, request, run)
+          : await run();
+        return send(reply, result);
+      },
+    });
+  }
+}
+
+async function runGlobalRoute(
+  db: Db, route: Extract<AnyRoute, { kind: 'global' | 'public' }>, request: FastifyRequest, reply: FastifyReply,
+  actor: ProfessionalActor | null, cookieOptions: { secure: boolean },
+): Promise<RouteResult> {
+  const input = {
+    params: parsePart(route.params, request.params, 'params'),
+    query: parsePart(route.query, request.query, 'query'),
+    body: parsePart(route.body, request.body, 'body'),
+    ifMatch: parseIfMatch(request.headers['if-match'], route.ifMatch),
+  };
+  const http: HttpSide = {
+    cookie: (name) => request.cookies[name],
+    setCookie: (name, value, { maxAgeSeconds, clear }) => {
+      const options = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: cookieOptions.secure };
+      if (clear) reply.clearCookie(name, options);
+      else reply.setCookie(name, value, { ...options, ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) });
+    },
+  };
+  const ctx = { db, actor, accessPoint: accessPointOf(request), now: new Date() };
+  return route.kind === 'public' ? route.handler(ctx, input, http) : route.handler({ ...ctx, actor: actor! }, input, http);
+}
+
+async function runFamilyRoute(
+  db: Db, route: Extract<AnyRoute, { kind: 'family' }>, request: FastifyRequest, actor: ProfessionalActor,
+): Promise<RouteResult> {
+  // A malformed id names nothing that exists: 404, as for any family the actor may not see.
+  let params: { familyId: string } & Record<string, string>;
+  try {
+    params = parsePart(route.params, request.params, 'params');
+  } catch {
+    throw notFound();
+  }
+  return withFamilyAccess(
+    db,
+    { actor, familyId: params.familyId, permission: route.access.family, action: route.access.action,
+      resource: route.access.resource, event: route.access.event, accessPoint: accessPointOf(request) },
+    async (scope) => {
+      const input = {
+        params,
+        query: parsePart(route.query, request.query, 'query'),
+        body: parsePart(route.body, request.body, 'body'),
+        ifMatch: parseIfMatch(request.headers['if-match'], route.ifMatch),
+      };
+      return route.handler(scope, input);
+    },
+  );
+}
+
+async function withIdempotency(
+  db: Db, userId: string, key: string, request: FastifyRequest, run: () => Promise<RouteResult>,
+): Promise<RouteResult> {
+  const path = request.url.split('?')[0]!;
+  const stored = await claimIdempotencyKey(db, userId, key, request.method, path, requestFingerprint(request.method, path, request.body), new Date());
+  if (stored) return { status: stored.status, body: stored.body, replayed: true } as RouteResult;
+  try {
+    const result = await run();
+    await completeIdempotencyKey(db, userId, key, { status: result.status ?? 200, body: result.body });
+    return result;
+  } catch (error) {
+    await releaseIdempotencyKey(db, userId, key).catch(() => undefined);
+    throw error;
+  }
+}
+
+function send(reply: FastifyReply, result: RouteResult): FastifyReply {
+  const body = result.body as { version?: unknown } | null | undefined;
+  if (body && typeof body === 'object' && Number.isInteger(body.version)) reply.header('etag', `"${String(body.version)}"`);
+  if ((result as { replayed?: boolean }).replayed) reply.header('idempotent-replayed', 'true');
+  reply.status(result.status ?? 200);
+  return result.body === undefined ? reply.send() : reply.send(result.body);
+}

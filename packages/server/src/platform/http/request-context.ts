@@ -1,0 +1,27 @@
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/database';
+import type { ProfessionalActor } from '../auth/actor';
+
+/** Where a request came from, for the audit log's access point. */
+export interface AccessPoint {
+  ip: string | null;
+  client: string | null;
+  requestId: string | null;
+}
+
+/** What every service call receives: who asks, from where, and the database to use. */
+export interface RequestContext {
+  db: Db;
+  actor: ProfessionalActor;
+  accessPoint: AccessPoint;
+  now: Date;
+}
+
+export function accessPointOf(request: FastifyRequest): AccessPoint {
+  const ua = request.headers['user-agent'];
+  return {
+    ip: request.ip ?? null,
+    client: typeof ua === 'string' ? ua.slice(0, 200) : null,
+    requestId: String(request.id),
+  };
+}

@@ -1,0 +1,27 @@
+import type { AnyRoute } from './platform/http/define-route';
+import { authRoutes } from './modules/auth';
+import { healthRoutes } from './modules/health';
+import { organisationsRoutes } from './modules/organisations';
+import { usersRoutes } from './modules/users';
+import { cataloguesRoutes } from './modules/catalogues';
+import { familiesRoutes } from './modules/families';
+import { teamRoutes } from './modules/team';
+import { planRoutes } from './modules/plan';
+import { timelineRoutes } from './modules/timeline';
+import { auditRoutes } from './modules/audit';
+import { meRoutes } from './modules/me';
+
+/** The route registry: the one list the server mounts, the OpenAPI document describes and the tests walk. */
+export const routes: readonly AnyRoute[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...meRoutes,
+  ...organisationsRoutes,
+  ...usersRoutes,
+  ...cataloguesRoutes,
+  ...familiesRoutes,
+  ...teamRoutes,
+  ...planRoutes,
+  ...timelineRoutes,
+  ...auditRoutes,
+];

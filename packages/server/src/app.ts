@@ -37,7 +37,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
     genReqId: () => uuidv7(),
-    disableRequestLogging: false,
     // Zod validates; Fastify's own JSON parser refuses prototype poisoning.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',

@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+
+const integration = ['tests/integration/**/*.int.test.ts', 'packages/server/src/**/*.int.test.ts'];
+
+/**
+ * Unit tests run once; integration tests run on embedded PGlite always, and again on PostgreSQL when
+ * TEST_DATABASE_URL names a server database (CI sets it), so both engines pass the same suite.
+ */
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'pglite',
+          include: integration,
+          globalSetup: ['tests/support/global-setup.ts'],
+          env: { GP_TEST_DB: 'pglite' },
+        },
+      },
+      ...(process.env.TEST_DATABASE_URL
+        ? [{
+            test: {
+              name: 'postgres',
+              include: integration,
+              globalSetup: ['tests/support/global-setup.ts'],
+              env: { GP_TEST_DB: 'postgres' },
+            },
+          }]
+        : []),
+    ],
+  },
+});

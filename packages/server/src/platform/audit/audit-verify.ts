@@ -17,8 +17,10 @@ const PAGE = 2000;
  * Re-computes every chain from its first record: sequence without gaps, each record linked to the previous hash,
  * each hash matching its content, and the chain head matching the last record (so a deleted tail shows too).
  */
-export async function verifyAuditLog(db: Db): Promise<VerifyResult> {
-  const heads = await db.selectFrom('audit_chain_heads').selectAll().orderBy('chain_id').execute();
+export async function verifyAuditLog(db: Db, options: { chainId?: string } = {}): Promise<VerifyResult> {
+  let headQuery = db.selectFrom('audit_chain_heads').selectAll().orderBy('chain_id');
+  if (options.chainId) headQuery = headQuery.where('chain_id', '=', options.chainId);
+  const heads = await headQuery.execute();
   let records = 0;
   for (const head of heads) {
     let expectedSeq = 1;

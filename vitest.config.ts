@@ -14,6 +14,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts'],
@@ -21,6 +22,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'pglite',
           include: integration,
@@ -30,6 +32,7 @@ export default defineConfig({
       },
       ...(process.env.TEST_DATABASE_URL
         ? [{
+            extends: true,
             test: {
               name: 'postgres',
               include: integration,

@@ -32,7 +32,7 @@ export default defineConfig({
       },
       ...(process.env.TEST_DATABASE_URL
         ? [{
-            extends: true,
+            extends: true as const,
             test: {
               name: 'postgres',
               include: integration,

@@ -125,6 +125,8 @@ async function main(argv: string[]): Promise<void> {
       process.stderr.write(`Audit log BROKEN in chain ${b.chainId} at record ${b.seq}${b.id ? ` (${b.id})` : ''}: ${b.reason}.\n`);
       process.exit(2);
     }
+    default:
+    // anything else prints the usage below
   }
   process.stdout.write(usage + '\n');
   if (!values.help && command !== 'help') process.exit(command ? 1 : 0);

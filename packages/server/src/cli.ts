@@ -123,7 +123,7 @@ async function main(argv: string[]): Promise<void> {
       }
       const b = result.firstBroken!;
       process.stderr.write(`Audit log BROKEN in chain ${b.chainId} at record ${b.seq}${b.id ? ` (${b.id})` : ''}: ${b.reason}.\n`);
-      process.exit(2);
+      return process.exit(2);
     }
     default:
     // anything else prints the usage below

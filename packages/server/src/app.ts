@@ -42,6 +42,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     onConstructorPoisoning: 'error',
   });
 
+  // JSON only: text/plain is what a cross-site form can send without a preflight, so it is refused (415).
+  app.removeContentTypeParser('text/plain');
   registerProblemHandler(app);
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -3,6 +3,8 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from './platform/db/database';
 import { registerProblemHandler } from './platform/http/problem-handler';
@@ -96,6 +98,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const openapi = buildOpenApi(routes, VERSION);
   app.get('/api/v1/openapi.json', async () => openapi);
+  // Interactive docs over the same generated document; swagger-ui sets its own CSP with hashes for its scripts.
+  await app.register(swagger, { mode: 'static', specification: { document: openapi as never } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { url: '/api/v1/openapi.json' } as never });
 
   await app.register(fastifyStatic, { root: webRoot(), prefix: '/', index: ['index.html'] });
   return app;

@@ -30,6 +30,15 @@ export default defineConfig({
           env: { GP_TEST_DB: 'pglite' },
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          env: { GP_TEST_DB: 'pglite' },
+        },
+      },
       ...(process.env.TEST_DATABASE_URL
         ? [{
             extends: true as const,

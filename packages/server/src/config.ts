@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { DatabaseConfig } from './platform/db/database';
 
@@ -14,7 +15,8 @@ export interface ServerConfig {
 
 /** Reads the environment once, at start; every setting has a default that works on a laptop. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const inContainer = env.container !== undefined || env.KUBERNETES_SERVICE_HOST !== undefined;
+  // In a container the port must be reachable from outside it; on a laptop it must not be.
+  const inContainer = env.container !== undefined || env.KUBERNETES_SERVICE_HOST !== undefined || existsSync('/.dockerenv');
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   return {

@@ -34,8 +34,12 @@ export async function migrate(db: Db): Promise<string[]> {
 }
 
 /** The names of migrations on disk that the database has not applied; empty means ready. */
+let migrationFiles: string[] | null = null;
+
 export async function pendingMigrations(db: Db): Promise<string[]> {
-  const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql'));
+  // The files ship with the code, so one look is enough; /readyz asks often.
+  migrationFiles ??= (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql'));
+  const files = migrationFiles;
   const exists = await sql<{ t: string | null }>`select to_regclass('schema_migrations')::text as t`.execute(db);
   if (!exists.rows[0]?.t) return files;
   const done = new Set((await db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name));

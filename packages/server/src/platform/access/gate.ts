@@ -91,6 +91,9 @@ export async function withFamilyAccess<T>(
   let auditScope: FamilyScope['audit'] | undefined;
   try {
     const result = await db.transaction().execute(async (tx) => {
+      // Changes to one family take turns: the family row is locked first, and the facts are read after the lock,
+      // so two concurrent handovers or reorderings cannot both act on what they saw before the other committed.
+      if (req.action !== 'R') await tx.selectFrom('families').select('id').where('id', '=', req.familyId).forUpdate().execute();
       const facts = await loadAccessFacts(tx, req.actor, req.familyId);
       const decision = decideFamilyAccess(facts, req.permission);
       if (!decision.allowed) {

@@ -3,7 +3,7 @@ import { hasGlobalPermission } from '@gezinsplan/domain';
 import type { Db } from '../db/database';
 import type { ProfessionalActor } from '../auth/actor';
 import { csrfMatches } from '../auth/sessions';
-import { withFamilyAccess } from '../access/gate';
+import { withFamilyAccess, type FamilyScope } from '../access/gate';
 import { AppError, notFound } from './app-error';
 import type { AnyRoute, HttpSide, RouteResult } from './define-route';
 import { accessPointOf } from './request-context';
@@ -46,9 +46,13 @@ export function registerRoutes(app: FastifyInstance, db: Db, routes: readonly An
         }
 
         const run = (): Promise<RouteResult> => (route.kind === 'family' ? runFamilyRoute(db, route, request, actor!) : runGlobalRoute(db, route, request, reply, actor, cookieOptions));
+        // A replayed answer about a family passes the gate again: whoever has left the team gets 404, not the copy.
+        const replay = (stored: RouteResult): Promise<RouteResult> => (route.kind === 'family'
+          ? runFamilyRoute(db, route, request, actor!, async () => stored)
+          : Promise.resolve(stored));
         const key = request.headers['idempotency-key'];
         const result = request.method === 'POST' && actor && typeof key === 'string'
-          ? await withIdempotency(db, actor.userId, key, request, run)
+          ? await withIdempotency(db, actor.userId, key, request, run, replay)
           : await run();
         return send(reply, result);
       },
@@ -80,6 +84,7 @@ async function runGlobalRoute(
 
 async function runFamilyRoute(
   db: Db, route: Extract<AnyRoute, { kind: 'family' }>, request: FastifyRequest, actor: ProfessionalActor,
+  replay?: (scope: FamilyScope) => Promise<RouteResult>,
 ): Promise<RouteResult> {
   // A malformed id names nothing that exists: 404, as for any family the actor may not see.
   let params: { familyId: string } & Record<string, string>;
@@ -90,9 +95,12 @@ async function runFamilyRoute(
   }
   return withFamilyAccess(
     db,
-    { actor, familyId: params.familyId, permission: route.access.family, action: route.access.action,
-      resource: route.access.resource, event: route.access.event, accessPoint: accessPointOf(request) },
+    { actor, familyId: params.familyId, permission: route.access.family, accessPoint: accessPointOf(request),
+      // A replay changes nothing: it is recorded as a read of the stored answer.
+      action: replay ? 'R' : route.access.action, event: replay ? `${route.access.event}.replayed` : route.access.event,
+      resource: route.access.resource },
     async (scope) => {
+      if (replay) return replay(scope);
       const input = {
         params,
         query: parsePart(route.query, request.query, 'query'),
@@ -106,10 +114,11 @@ async function runFamilyRoute(
 
 async function withIdempotency(
   db: Db, userId: string, key: string, request: FastifyRequest, run: () => Promise<RouteResult>,
+  replay: (stored: RouteResult) => Promise<RouteResult>,
 ): Promise<RouteResult> {
   const path = request.url.split('?')[0]!;
   const stored = await claimIdempotencyKey(db, userId, key, request.method, path, requestFingerprint(request.method, path, request.body), new Date());
-  if (stored) return { status: stored.status, body: stored.body, replayed: true } as RouteResult;
+  if (stored) return { ...(await replay({ status: stored.status, body: stored.body })), replayed: true } as RouteResult;
   try {
     const result = await run();
     await completeIdempotencyKey(db, userId, key, { status: result.status ?? 200, body: result.body });

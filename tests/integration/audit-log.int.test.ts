@@ -24,6 +24,18 @@ describe('the audit log', () => {
     expect(read.request_id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('keeps one chain per family whatever the case of the ids in the URL', async () => {
+    const sanne = await makeProfessional(t);
+    const family = await makeFamily(sanne.client);
+    const upper = `/api/v1/families/${family.id.toUpperCase()}`;
+    expect((await sanne.client.get(`${upper}/plan`)).statusCode).toBe(200);
+    expect((await sanne.client.get(`${upper}/members/${family.childId.toUpperCase()}`)).statusCode).toBe(200);
+    const records = await auditOf(t.db, family.id);
+    expect(new Set(records.map((r) => r.chain_id))).toEqual(new Set([`family:${family.id}`]));
+    expect(records.at(-1)).toMatchObject({ event_type: 'member.read', member_id: family.childId });
+    expect(await verifyAuditLog(t.db, { chainId: `family:${family.id}` })).toMatchObject({ ok: true });
+  });
+
   it('cannot be changed or deleted through the database', async () => {
     const sanne = await makeProfessional(t);
     const family = await makeFamily(sanne.client);

@@ -67,9 +67,11 @@ export async function loadAccessFacts(db: Db, actor: ProfessionalActor, familyId
  */
 export async function withFamilyAccess<T>(
   db: Db,
-  req: FamilyAccessRequest,
+  request: FamilyAccessRequest,
   work: (scope: FamilyScope) => Promise<T>,
 ): Promise<T> {
+  // One family, one spelling: an upper-case id in the URL names the same family and the same audit chain.
+  const req = { ...request, familyId: request.familyId.toLowerCase() };
   const now = new Date();
   const event = (decision: AccessDecision, outcome: AuditEvent['outcome'], scope?: FamilyScope['audit']): AuditEvent => ({
     action: req.action,

@@ -25,8 +25,11 @@ export interface AuditEvent {
 }
 
 export function chainOf(familyId: string | null): string {
-  return familyId ? `family:${familyId}` : 'system';
+  return familyId ? `family:${familyId.toLowerCase()}` : 'system';
 }
+
+/** uuid columns come back lower-case whatever was written; hash what the database will give back. */
+const uuidOf = (v: string | null | undefined): string | null => (v ? v.toLowerCase() : null);
 
 /**
  * Appends audit records inside the caller's transaction, so a write and its record commit or fail together.
@@ -85,14 +88,14 @@ function toHashedFields(e: AuditEvent, chainId: string, seq: number, now: Date):
     eventType: e.eventType,
     outcome: e.outcome,
     actorKind: e.actor?.kind ?? 'anonymous',
-    userId: person?.userId ?? null,
+    userId: uuidOf(person?.userId),
     userName: person?.name ?? (e.actor?.kind === 'system' ? `system:${e.actor.job}` : null),
     userRoles: person ? [...person.roles] : [],
-    organisationId: person?.organisationId ?? null,
+    organisationId: uuidOf(person?.organisationId),
     organisationName: person?.organisationName ?? null,
     onBehalfOfUserId: null,
-    familyId: e.familyId,
-    memberId: e.memberId ?? null,
+    familyId: uuidOf(e.familyId),
+    memberId: uuidOf(e.memberId),
     resourceType: e.resourceType,
     resourceId: e.resourceId ?? null,
     ip: e.accessPoint?.ip ?? null,

@@ -33,36 +33,37 @@ const uuidOf = (v: string | null | undefined): string | null => (v ? v.toLowerCa
 
 /**
  * Appends audit records inside the caller's transaction, so a write and its record commit or fail together.
- * Each chain's head row is locked (one upsert) while its records are linked, which serialises writers of one
- * family only; several records for one chain go in one multi-row insert.
+ * Two round trips whatever the number of chains: one upsert locks (and, for a new family, creates) every chain head
+ * involved, in chain order so two writers never deadlock; one statement inserts all records and moves the heads.
+ * Each head stays locked until commit, which serialises writers of one family only.
  */
 export async function writeAudit(tx: Db, events: AuditEvent[], now: Date = new Date()): Promise<void> {
   if (events.length === 0) return;
-  const byChain = new Map<string, AuditEvent[]>();
-  for (const e of events) {
-    const chain = chainOf(e.familyId);
-    byChain.set(chain, [...(byChain.get(chain) ?? []), e]);
-  }
-  // A fixed lock order across chains keeps two multi-chain writers from deadlocking.
-  for (const chainId of [...byChain.keys()].sort()) {
-    const chainEvents = byChain.get(chainId)!;
-    const head = await sql<{ seq: string; last_hash: string }>`
-      insert into audit_chain_heads (chain_id, seq, last_hash) values (${chainId}, 0, ${GENESIS_HASH})
-      on conflict (chain_id) do update set chain_id = excluded.chain_id
-      returning seq, last_hash`.execute(tx);
-    let seq = Number(head.rows[0]!.seq);
-    let prevHash = head.rows[0]!.last_hash;
-    const rows = chainEvents.map((e) => {
-      seq += 1;
-      const fields = toHashedFields(e, chainId, seq, now);
-      const hash = auditHash(prevHash, fields);
-      const row = toRow(fields, prevHash, hash);
-      prevHash = hash;
-      return row;
-    });
-    await tx.insertInto('audit_events').values(rows).execute();
-    await tx.updateTable('audit_chain_heads').set({ seq, last_hash: prevHash }).where('chain_id', '=', chainId).execute();
-  }
+  const chains = [...new Set(events.map((e) => chainOf(e.familyId)))].sort();
+  const heads = await sql<{ chain_id: string; seq: string; last_hash: string }>`
+    insert into audit_chain_heads (chain_id, seq, last_hash)
+    select c, 0, ${GENESIS_HASH} from unnest(${chains}::text[]) as c order by c
+    on conflict (chain_id) do update set chain_id = excluded.chain_id
+    returning chain_id, seq, last_hash`.execute(tx);
+  const state = new Map(heads.rows.map((h) => [h.chain_id, { seq: Number(h.seq), hash: h.last_hash }]));
+  const rows = events.map((e) => {
+    const head = state.get(chainOf(e.familyId))!;
+    head.seq += 1;
+    const fields = toHashedFields(e, chainOf(e.familyId), head.seq, now);
+    const hash = auditHash(head.hash, fields);
+    const row = toRow(fields, head.hash, hash);
+    head.hash = hash;
+    return row;
+  });
+  const moved = chains.map((c) => ({ chain: c, ...state.get(c)! }));
+  await tx
+    .with('appended', (db) => db.insertInto('audit_events').values(rows))
+    .updateTable('audit_chain_heads as h')
+    .from(sql<{ chain_id: string; seq: string; hash: string }>`(select unnest(${moved.map((m) => m.chain)}::text[]) as chain_id,
+      unnest(${moved.map((m) => String(m.seq))}::bigint[]) as seq, unnest(${moved.map((m) => m.hash)}::text[]) as hash)`.as('v'))
+    .set((eb) => ({ seq: eb.ref('v.seq'), last_hash: eb.ref('v.hash') }))
+    .whereRef('h.chain_id', '=', 'v.chain_id')
+    .execute();
 }
 
 /**

@@ -4,12 +4,26 @@ import { z } from 'zod';
 export const Id = z.uuid();
 export type Id = z.infer<typeof Id>;
 
-/** A calendar date as `YYYY-MM-DD` that really exists (no 2025-02-30). */
-export const IsoDate = z.iso.date();
+/**
+ * A calendar date as `YYYY-MM-DD` that really exists (no 2025-02-30), within years PostgreSQL and people share:
+ * there is no year 0, and no plan runs to the year 9999.
+ */
+export const IsoDate = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2199-12-31', 'date out of range (1900-2199)');
 
 export const Timestamp = z.iso.datetime();
 
-export const NonEmptyText = (max: number) => z.string().trim().min(1).max(max);
+/** Control characters other than tab and newlines have no place in a person's text, and PostgreSQL refuses NUL. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Free text as people write it: trimmed, bounded, without control characters; may be empty. */
+export const Text = (max: number) => z.string().trim().max(max).refine((t) => !CONTROL.test(t), 'contains control characters');
+
+/** Free text that must say something. */
+export const NonEmptyText = (max: number) => z.string().trim().min(1).max(max).refine((t) => !CONTROL.test(t), 'contains control characters');
+
+/** A search term for `?q=`. */
+export const SearchText = NonEmptyText(100);
 
 export const Version = z.int().min(1);
 

@@ -7,7 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from './platform/db/database';
-import { registerProblemHandler } from './platform/http/problem-handler';
+import { frameworkErrorHandler, registerProblemHandler } from './platform/http/problem-handler';
 import { registerRoutes } from './platform/http/register-routes';
 import { buildOpenApi } from './platform/http/openapi';
 import { loadSession, SESSION_COOKIE } from './platform/auth/sessions';
@@ -42,6 +42,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Zod validates; Fastify's own JSON parser refuses prototype poisoning.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    frameworkErrors: frameworkErrorHandler,
   });
 
   // JSON only: text/plain is what a cross-site form can send without a preflight, so it is refused (415).

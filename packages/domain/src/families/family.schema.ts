@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, NonEmptyText, Timestamp, Version } from '../common.schema';
+import { Id, IsoDate, NonEmptyText, SearchText, Text, Timestamp, Version } from '../common.schema';
 import { isValidBsn } from '../rules/bsn';
 
 /** The phases of a family's process (1Gezin1Plan1Regisseur), in order. */
@@ -54,7 +54,7 @@ export const MemberDetail = MemberSummary.extend({ bsn: z.string().nullable() })
 export const CreateSupporter = z.strictObject({
   name: NonEmptyText(200),
   relation: NonEmptyText(100),
-  contact: z.string().trim().max(200).optional(),
+  contact: Text(200).optional(),
 });
 export type CreateSupporter = z.infer<typeof CreateSupporter>;
 
@@ -81,7 +81,7 @@ export const UpdateFamily = z.strictObject({
 export type UpdateFamily = z.infer<typeof UpdateFamily>;
 
 export const FamilyQuery = z.object({
-  q: z.string().trim().min(1).max(100).optional(),
+  q: SearchText.optional(),
   phase: FamilyPhase.optional(),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, NonEmptyText, Timestamp, Version } from '../common.schema';
+import { Id, IsoDate, NonEmptyText, Text, Timestamp, Version } from '../common.schema';
 
 export const teamRoles = ['coordinator', 'member', 'experienceExpert'] as const;
 export const TeamRole = z.enum(teamRoles);
@@ -13,7 +13,7 @@ export const AddTeamMember = z.strictObject({
   userId: Id,
   role: TeamRole.default('member'),
   lifeDomains: lifeDomains.default([]),
-  responsibility: z.string().trim().max(1000).default(''),
+  responsibility: Text(1000).default(''),
   startDate: IsoDate.optional(),
   /** Required when `role` is coordinator and another coordinator is active: what the next coordinator must know. */
   handoverNote: NonEmptyText(2000).optional(),
@@ -23,12 +23,12 @@ export type AddTeamMember = z.infer<typeof AddTeamMember>;
 export const UpdateTeamMember = z.strictObject({
   role: TeamRole.optional(),
   lifeDomains: lifeDomains.optional(),
-  responsibility: z.string().trim().max(1000).optional(),
+  responsibility: Text(1000).optional(),
   handoverNote: NonEmptyText(2000).optional(),
 });
 export type UpdateTeamMember = z.infer<typeof UpdateTeamMember>;
 
-export const EndTeamMember = z.strictObject({ reason: z.string().trim().max(1000).optional() });
+export const EndTeamMember = z.strictObject({ reason: Text(1000).optional() });
 
 export const TeamQuery = z.object({
   include: z.enum(['active', 'all']).default('active'),

@@ -44,7 +44,7 @@ export const Professional = z.object({
 });
 
 export const Login = z.strictObject({
-  email: z.string().trim().min(1).max(254),
+  email: NonEmptyText(254),
   password: z.string().min(1).max(1024),
 });
 

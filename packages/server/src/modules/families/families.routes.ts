@@ -76,8 +76,8 @@ export const familiesRoutes = [
     handler: async (scope) => ({ body: await listSupporters(scope) }),
   }),
   defineFamilyRoute({
-    method: 'POST', url: '/api/v1/families/:familyId/supporters', tag: 'members', summary: 'Add someone from the informal network',
-    access: { family: 'plan:write', action: 'C', resource: 'supporter', event: 'supporter.added' },
+    method: 'POST', url: '/api/v1/families/:familyId/supporters', tag: 'members', summary: 'Add someone from the informal network (coordinator)',
+    access: { family: 'member:write', action: 'C', resource: 'supporter', event: 'supporter.added' },
     params: IdParams, body: CreateSupporter,
     response: { status: 201, schema: Supporter },
     handler: async (scope, { body }) => ({ status: 201, body: await addSupporter(scope, body) }),

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { CreateUser, Id, listOf, PageQuery, Professional, User } from '@gezinsplan/domain';
+import { CreateUser, Id, listOf, PageQuery, Professional, SearchText, User } from '@gezinsplan/domain';
 import { defineRoute } from '../../platform/http/define-route';
 import { createUser, listUsers, searchProfessionals } from './users.service';
 
@@ -22,7 +21,7 @@ export const usersRoutes = [
     method: 'GET', url: '/api/v1/directory/professionals', tag: 'users',
     summary: 'Find professionals of any organisation to add to a care team (names and organisations only)',
     access: { permission: 'directory:read' },
-    query: PageQuery.extend({ q: z.string().trim().min(1).max(100).optional(), organisationId: Id.optional() }),
+    query: PageQuery.extend({ q: SearchText.optional(), organisationId: Id.optional() }),
     response: { status: 200, schema: listOf(Professional) },
     handler: async (ctx, { query }) => ({ body: await searchProfessionals(ctx, query) }),
   }),

@@ -6,6 +6,17 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 type Part = 'uuid' | 'date?' | 'timestamp';
 
+/** A date that exists on the calendar (no 2025-02-30) in years PostgreSQL and JavaScript agree on. */
+function isRealDate(v: string): boolean {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= '0001-01-01';
+}
+
+function isSaneInstant(v: string): boolean {
+  const t = Date.parse(v);
+  return !Number.isNaN(t) && v >= '1970-01-01' && v < '10000';
+}
+
 /** Opaque list cursors: the sort key of the last item, base64url-encoded JSON. */
 export function encodeCursor(...keys: (string | null)[]): string {
   return Buffer.from(JSON.stringify(keys)).toString('base64url');
@@ -26,8 +37,8 @@ export function decodeCursor<const P extends readonly Part[]>(cursor: string | u
   const ok = Array.isArray(value) && value.length === parts.length && parts.every((part, i) => {
     const v: unknown = value[i];
     if (part === 'uuid') return typeof v === 'string' && UUID.test(v);
-    if (part === 'timestamp') return typeof v === 'string' && TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v));
-    return v === null || (typeof v === 'string' && DATE.test(v));
+    if (part === 'timestamp') return typeof v === 'string' && TIMESTAMP.test(v) && isSaneInstant(v);
+    return v === null || (typeof v === 'string' && DATE.test(v) && isRealDate(v));
   });
   if (!ok) throw new AppError('VALIDATION_FAILED', 'The cursor is not valid; start again without it.', [{ pointer: '/query/cursor', detail: 'invalid cursor' }]);
   return value as (string | null)[];

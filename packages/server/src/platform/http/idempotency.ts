@@ -13,7 +13,14 @@ export interface StoredResponse {
 }
 
 export function requestFingerprint(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex');
+  let text: string;
+  try {
+    text = JSON.stringify(body ?? null);
+  } catch {
+    // JSON.parse accepts nesting that JSON.stringify cannot walk back; no schema of ours nests that deep.
+    throw new AppError('VALIDATION_FAILED', 'The request body is nested too deeply.', [{ pointer: '/body', detail: 'nested too deeply' }]);
+  }
+  return createHash('sha256').update(`${method} ${path}\n${text}`).digest('hex');
 }
 
 /**
@@ -21,13 +28,14 @@ export function requestFingerprint(method: string, path: string, body: unknown):
  * refuses a key that is still in progress (409) or that came with a different request (422).
  */
 export async function claimIdempotencyKey(
-  db: Db, userId: string, key: string, method: string, path: string, fingerprint: string, now: Date,
+  db: Db, userId: string, key: string, method: string, path: string, fingerprintOf: () => string, now: Date,
 ): Promise<StoredResponse | null> {
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
     throw new AppError('VALIDATION_FAILED', 'Idempotency-Key must be 1 to 255 visible ASCII characters.', [
       { pointer: '/headers/idempotency-key', detail: 'invalid key' },
     ]);
   }
+  const fingerprint = fingerprintOf();
   return db.transaction().execute(async (tx) => {
     // Insert first: of concurrent first requests exactly one claims the key; the others find its row and wait on it.
     const claimed = await tx.insertInto('idempotency_keys')

@@ -51,8 +51,17 @@ export function registerProblemHandler(app: FastifyInstance): void {
     const statusCode = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : undefined;
     if (fastifyCode) return sendProblem(reply, request, fastifyCode, statusCode ?? 400, error.message);
     if (statusCode === 429) return sendProblem(reply, request, 'RATE_LIMITED', 429, 'Try again later.');
+    if (statusCode === 403 || statusCode === 404) {
+      // What the static file server refuses (a path too long for the file system, say) simply is not there.
+      return sendProblem(reply, request, 'NOT_FOUND', 404, 'No such page.');
+    }
     if (statusCode && statusCode >= 400 && statusCode < 500) {
       return sendProblem(reply, request, 'VALIDATION_FAILED', statusCode, 'The request could not be understood.');
+    }
+    if (isDataException(error)) {
+      // A value the database cannot hold that the schemas let through: the client's input, so a 400, never a 500.
+      request.log.warn({ errCode: (error as { code?: string }).code }, 'data exception reached the database');
+      return sendProblem(reply, request, 'VALIDATION_FAILED', 400, 'A value in the request cannot be stored.');
     }
     if (isDatabaseUnavailable(error)) {
       request.log.error({ errClass: error.name, errCode: (error as { code?: string }).code }, 'database unavailable');
@@ -67,6 +76,21 @@ export function registerProblemHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => sendProblem(reply, request, 'NOT_FOUND', 404, 'No such endpoint.'));
+}
+
+/** PostgreSQL's class 22 (data exception): invalid text, dates out of range, numbers that overflow. */
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
+/** Framework errors before any route runs (a malformed URL, a too-long parameter) answer problem+json too. */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void sendProblem(reply, request, 'NOT_FOUND', 404, 'The requested resource does not exist.');
+    return;
+  }
+  void sendProblem(reply, request, 'VALIDATION_FAILED', 400, 'The request URL could not be understood.');
 }
 
 /** Keep the stack frames, drop the message line (driver messages can quote values). */

@@ -117,7 +117,7 @@ async function withIdempotency(
   replay: (stored: RouteResult) => Promise<RouteResult>,
 ): Promise<RouteResult> {
   const path = request.url.split('?')[0]!;
-  const stored = await claimIdempotencyKey(db, userId, key, request.method, path, requestFingerprint(request.method, path, request.body), new Date());
+  const stored = await claimIdempotencyKey(db, userId, key, request.method, path, () => requestFingerprint(request.method, path, request.body), new Date());
   if (stored) return { ...(await replay({ status: stored.status, body: stored.body })), replayed: true } as RouteResult;
   try {
     const result = await run();

@@ -1,16 +1,13 @@
 import type { PageQuery } from '@gezinsplan/domain';
 import type { FamilyScope } from '../../platform/access/gate';
-import { decodeCursor, page } from '../../platform/http/cursor';
+import { decodeCursor, olderThan, page } from '../../platform/http/cursor';
 
 /** Who accessed this family's file, newest first. Reading it is itself recorded (by the gate). */
 export async function listFamilyAudit(scope: FamilyScope, query: PageQuery & { outcome?: string }) {
   let q = scope.db.selectFrom('audit_events').selectAll().where('family_id', '=', scope.familyId);
   if (query.outcome) q = q.where('outcome', '=', query.outcome);
   const after = decodeCursor(query.cursor, ['timestamp', 'uuid'] as const);
-  if (after) {
-    const [at, id] = after as [string, string];
-    q = q.where((eb) => eb.or([eb('occurred_at', '<', new Date(at)), eb.and([eb('occurred_at', '=', new Date(at)), eb('id', '<', id)])]));
-  }
+  if (after) q = q.where(olderThan('occurred_at', 'id', after));
   const rows = await q.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
   const result = page(rows, query.limit, (last) => [new Date(last.occurred_at).toISOString(), last.id]);
   return {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { todayInNetherlands, type PageQuery } from '@gezinsplan/domain';
 import type { RequestContext } from '../../platform/http/request-context';
 import { auditListedFamilies, visibleFamilies } from '../../platform/access/visible-families';
-import { decodeCursor, page } from '../../platform/http/cursor';
+import { decodeCursor, olderThan, page } from '../../platform/http/cursor';
 import { presentAction, selectActions } from '../plan';
 
 /**
@@ -21,10 +21,7 @@ export async function myCaseload(ctx: RequestContext, query: PageQuery) {
     .where('t.family_id', 'in', visibleFamilies(ctx.db, ctx.actor))
     .where('t.user_id', '=', ctx.actor.userId).where('t.ended_at', 'is', null);
   const after = decodeCursor(query.cursor, ['timestamp', 'uuid'] as const);
-  if (after) {
-    const [at, id] = after as [string, string];
-    q = q.where((eb) => eb.or([eb('f.updated_at', '<', new Date(at)), eb.and([eb('f.updated_at', '=', new Date(at)), eb('f.id', '<', id)])]));
-  }
+  if (after) q = q.where(olderThan('f.updated_at', 'f.id', after));
   const rows = await q.orderBy('f.updated_at', 'desc').orderBy('f.id', 'desc').limit(query.limit + 1).execute();
   const result = page(rows, query.limit, (last) => [new Date(last.updated_at).toISOString(), last.id]);
   await auditListedFamilies(ctx, result.items.map((r) => r.id), 'caseload.listed');

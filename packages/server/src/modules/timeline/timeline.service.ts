@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CreateNote, PageQuery, TimelineEntry } from '@gezinsplan/domain';
 import type { FamilyScope } from '../../platform/access/gate';
 import type { Db } from '../../platform/db/database';
-import { decodeCursor, page } from '../../platform/http/cursor';
+import { decodeCursor, olderThan, page } from '../../platform/http/cursor';
 import { assertLifeDomain } from '../catalogues';
 
 export type TimelineKind = 'note' | 'family' | 'member' | 'team' | 'plan';
@@ -45,10 +45,7 @@ export async function addNote(scope: FamilyScope, input: CreateNote): Promise<Ti
 export async function listTimeline(scope: FamilyScope, query: PageQuery) {
   let q = selectEntries(scope.db, scope.familyId);
   const after = decodeCursor(query.cursor, ['timestamp', 'uuid'] as const);
-  if (after) {
-    const [at, id] = after as [string, string];
-    q = q.where((eb) => eb.or([eb('t.created_at', '<', new Date(at)), eb.and([eb('t.created_at', '=', new Date(at)), eb('t.id', '<', id)])]));
-  }
+  if (after) q = q.where(olderThan('t.created_at', 't.id', after));
   const rows = await q.orderBy('t.created_at', 'desc').orderBy('t.id', 'desc').limit(query.limit + 1).execute();
   const result = page(rows, query.limit, (last) => [new Date(last.created_at).toISOString(), last.id]);
   return { items: result.items.map(present), nextCursor: result.nextCursor };

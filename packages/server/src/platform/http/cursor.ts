@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import { AppError } from './app-error';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13,8 +14,8 @@ function isRealDate(v: string): boolean {
 }
 
 function isSaneInstant(v: string): boolean {
-  const t = Date.parse(v);
-  return !Number.isNaN(t) && v >= '1970-01-01' && v < '10000';
+  const year = Number(v.slice(0, 4));
+  return !Number.isNaN(Date.parse(v)) && year >= 1970 && year <= 9999;
 }
 
 /** Opaque list cursors: the sort key of the last item, base64url-encoded JSON. */
@@ -53,4 +54,13 @@ export function decodeIdCursor(cursor: string | undefined): string | undefined {
 export function page<T>(rows: T[], limit: number, keyOf: (last: T) => (string | null)[]): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? encodeCursor(...keyOf(items.at(-1)!)) : null };
+}
+
+/**
+ * The keyset condition for lists newest-first by (time, id): a row comparison, which PostgreSQL answers from an
+ * index on (time desc, id desc). `after` is the decoded cursor.
+ */
+export function olderThan(timeColumn: string, idColumn: string, after: (string | null)[]): RawBuilder<boolean> {
+  const [at, id] = after as [string, string];
+  return sql<boolean>`(${sql.ref(timeColumn)}, ${sql.ref(idColumn)}) < (${new Date(at)}::timestamptz, ${id}::uuid)`;
 }

@@ -35,6 +35,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       level: options.logLevel ?? 'info',
       // Requests are logged by method, route and status only: URLs hold ids, never names; headers hold cookies.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      // The query string can hold a search for a family's name: log the path only.
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], ip: req.ip }),
+      },
     },
     bodyLimit: BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,

@@ -10,7 +10,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { openDatabase } from '../packages/server/src/platform/db/database';
 import { migrate } from '../packages/server/src/platform/db/migrate';
 import { buildApp } from '../packages/server/src/app';
@@ -19,15 +20,17 @@ import { generateRegion } from './generate';
 const families = Number(process.env.BENCH_FAMILIES ?? 2000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const autocannonBin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+const workerPath = fileURLToPath(new URL('./load-worker.cjs', import.meta.url));
 
 interface Figures { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number }
 
+interface Client { cookie: string | null; path: string }
+
 /** Runs autocannon in its own process, so the load generator does not share the server's event loop. */
-function load(url: string, cookie: string | null): Promise<Figures> {
+function load(url: string, clients: Client[]): Promise<Figures> {
   return new Promise((resolve, reject) => {
-    const args = [autocannonBin, '-j', '-c', String(connections), '-d', String(seconds), ...(cookie ? ['-H', `cookie=${cookie}`] : []), url];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const config = JSON.stringify({ url, connections, seconds, clients });
+    const child = spawn(process.execPath, [workerPath, config], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', () => {
@@ -50,28 +53,31 @@ async function main(): Promise<void> {
     const region = await generateRegion(handle.db, { families, professionals: Math.max(10, Math.round(families / 25)) });
     process.stdout.write(`database: ${handle.kind}; generated ${families} families in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 
+    await sql`analyze`.execute(handle.db);
+
     const app = await buildApp({ db: handle.db, logLevel: 'silent' });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    const pro = region.professionals[0]!;
-    const login = await fetch(`${address}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: pro.email, password: region.password }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const familyId = region.familiesByCoordinator.get(pro.id)![0]!;
+    // One signed-in professional per connection, each with a family of their own.
+    const users = await Promise.all(region.professionals.slice(0, connections).map(async (pro) => {
+      const login = await fetch(`${address}/api/v1/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: pro.email, password: region.password }),
+      });
+      return { cookie: login.headers.get('set-cookie')!.split(';')[0]!, familyId: region.familiesByCoordinator.get(pro.id)![0]! };
+    }));
 
-    const cases: [string, string, boolean][] = [
-      ['GET /healthz (ceiling)', '/healthz', false],
-      ['GET /api/v1/me (session only)', '/api/v1/me', true],
-      ['GET …/families/{id}/plan', `/api/v1/families/${familyId}/plan`, true],
-      ['GET /api/v1/me/families', '/api/v1/me/families', true],
-      ['GET /api/v1/me/actions', '/api/v1/me/actions', true],
+    const cases: [string, (u: (typeof users)[number]) => Client][] = [
+      ['GET /healthz (ceiling)', () => ({ cookie: null, path: '/healthz' })],
+      ['GET /api/v1/me (session only)', (u) => ({ cookie: u.cookie, path: '/api/v1/me' })],
+      ['GET …/families/{id}/plan', (u) => ({ cookie: u.cookie, path: `/api/v1/families/${u.familyId}/plan` })],
+      ['GET /api/v1/me/families', (u) => ({ cookie: u.cookie, path: '/api/v1/me/families' })],
+      ['GET /api/v1/me/actions', (u) => ({ cookie: u.cookie, path: '/api/v1/me/actions' })],
     ];
     const results: [string, Figures][] = [];
-    for (const [name, url, signedIn] of cases) results.push([name, await load(address + url, signedIn ? cookie : null)]);
+    for (const [name, client] of cases) results.push([name, await load(address, users.map(client))]);
     await app.close();
 
     const ceiling = results[0]![1].requestsPerSecond;
-    process.stdout.write(`\n${connections} connections, ${seconds} s each\n`);
+    process.stdout.write(`\n${connections} connections (one professional each), ${seconds} s each\n`);
     process.stdout.write(`${'route'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'of ceiling'.padStart(11)} ${'non-2xx'.padStart(8)}\n`);
     for (const [name, f] of results) {
       process.stdout.write(`${name.padEnd(34)} ${f.requestsPerSecond.toFixed(0).padStart(8)} ${String(f.p50).padStart(7)} ${String(f.p99).padStart(7)} ${((f.requestsPerSecond / ceiling) * 100).toFixed(1).padStart(10)}% ${String(f.non2xx + f.errors).padStart(8)}\n`);

@@ -13,6 +13,7 @@ import type { ProfessionalActor } from '../auth/actor';
 import type { AccessPoint } from '../http/request-context';
 import { AppError, notFound } from '../http/app-error';
 import { writeAudit, writeAuditAlone, type AuditEvent } from '../audit/audit-writer';
+import { recordReads } from '../audit/audit-batcher';
 
 /**
  * What a service receives for work on one family: the transaction to use, who acts, and the gate's decision.
@@ -116,13 +117,15 @@ export async function withFamilyAccess<T>(
       };
       auditScope = scope.audit;
       const value = await work(scope);
-      await writeAudit(tx, [event(decision, 'success', scope.audit)], now);
+      // A change and its record commit together; a read's record follows in a shared batch (below).
+      if (req.action !== 'R') await writeAudit(tx, [event(decision, 'success', scope.audit)], now);
       return value;
     });
     if (denied) {
       await writeAuditAlone(db, [event(denied, 'denied')]);
       throw notFound();
     }
+    if (req.action === 'R') await recordReads(db, [{ ...event(allowedDecision!, 'success', auditScope), occurredAt: now }]);
     return result as T;
   } catch (error) {
     if (allowedDecision && !(error instanceof AppError && error.code === 'SERVICE_UNAVAILABLE')) {

@@ -1,7 +1,7 @@
 import type { ProfessionalActor } from '../auth/actor';
 import type { Db } from '../db/database';
 import type { RequestContext } from '../http/request-context';
-import { writeAuditAlone } from '../audit/audit-writer';
+import { recordReads } from '../audit/audit-batcher';
 
 /**
  * The list form of the gate: the ids of the families this actor may see, as a subquery to filter any list by.
@@ -16,9 +16,9 @@ export function visibleFamilies(db: Db, actor: ProfessionalActor) {
 
 /** One read record per family shown in a list, in each family's own chain, committed before the list leaves. */
 export async function auditListedFamilies(ctx: RequestContext, familyIds: readonly string[], eventType: string): Promise<void> {
-  await writeAuditAlone(ctx.db, familyIds.map((familyId) => ({
+  await recordReads(ctx.db, familyIds.map((familyId) => ({
     action: 'R' as const, eventType, outcome: 'success' as const, actor: ctx.actor, familyId, resourceType: 'family',
     resourceId: familyId, accessPoint: ctx.accessPoint,
-    checks: { authorisation: true, careRelationship: true, consent: true, emergency: false },
+    checks: { authorisation: true, careRelationship: true, consent: true, emergency: false }, occurredAt: ctx.now,
   })));
 }

@@ -22,6 +22,8 @@ export interface AuditEvent {
   checks: AccessChecks;
   /** Non-personal context only (ids, codes, reasons): never names, notes or BSNs. */
   detail?: Record<string, unknown>;
+  /** When it happened (NEN 7513: the start of the event); defaults to the time of writing. */
+  occurredAt?: Date;
 }
 
 export function chainOf(familyId: string | null): string {
@@ -84,7 +86,7 @@ function toHashedFields(e: AuditEvent, chainId: string, seq: number, now: Date):
     id: uuidv7(),
     chainId,
     seq,
-    occurredAt: now.toISOString(),
+    occurredAt: (e.occurredAt ?? now).toISOString(),
     action: e.action,
     eventType: e.eventType,
     outcome: e.outcome,

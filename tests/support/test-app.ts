@@ -56,7 +56,7 @@ async function freshDatabase(): Promise<{ handle: DatabaseHandle; dispose: () =>
 export async function startTestApp(): Promise<TestApp> {
   const { handle, dispose } = await freshDatabase();
   await createAdmin(handle.db, { email: 'admin@test.nl', password: PASSWORD, name: 'Test Admin' });
-  const app = await buildApp({ db: handle.db, logLevel: 'silent' });
+  const app = await buildApp({ db: handle.db, logLevel: 'silent', checkResponses: true });
   await app.ready();
   const admin = await new ApiClient(app).login('admin@test.nl', PASSWORD);
   return {

@@ -20,6 +20,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   trustProxy?: boolean;
   logLevel?: string;
+  /** Tests: hold every success answer to its declared response schema. */
+  checkResponses?: boolean;
 }
 
 const BODY_LIMIT = 256 * 1024;
@@ -99,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
-  registerRoutes(app, options.db, routes, { secure: options.secureCookies ?? false });
+  registerRoutes(app, options.db, routes, { secure: options.secureCookies ?? false, checkResponses: options.checkResponses ?? false });
 
   const openapi = buildOpenApi(routes, VERSION);
   app.get('/api/v1/openapi.json', async () => openapi);

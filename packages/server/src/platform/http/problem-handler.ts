@@ -72,7 +72,9 @@ export function registerProblemHandler(app: FastifyInstance): void {
       { errClass: error.name, errCode: (error as { code?: string }).code, stack: redactStack(error.stack) },
       'unhandled error',
     );
-    return sendProblem(reply, request, 'INTERNAL', 500, 'Something went wrong on our side.');
+    // A broken response contract is only ever checked in tests; say exactly what broke there.
+    const detail = error.message.includes('outside its contract') ? error.message : 'Something went wrong on our side.';
+    return sendProblem(reply, request, 'INTERNAL', 500, detail);
   });
 
   app.setNotFoundHandler((request, reply) => sendProblem(reply, request, 'NOT_FOUND', 404, 'No such endpoint.'));

@@ -23,7 +23,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Mounts declared routes on Fastify. Every route passes the same checks in the same order: signed in, CSRF,
  * role (or, for family routes, the gate), If-Match, input against the shared schemas, Idempotency-Key.
  */
-export function registerRoutes(app: FastifyInstance, db: Db, routes: readonly AnyRoute[], cookieOptions: { secure: boolean }): void {
+export interface RouteOptions {
+  secure: boolean;
+  /** Check every success answer against the route's declared response schema (tests turn this on). */
+  checkResponses?: boolean;
+}
+
+export function registerRoutes(app: FastifyInstance, db: Db, routes: readonly AnyRoute[], options: RouteOptions): void {
+  const cookieOptions = { secure: options.secure };
   for (const route of routes) {
     app.route({
       method: route.method,
@@ -54,6 +61,7 @@ export function registerRoutes(app: FastifyInstance, db: Db, routes: readonly An
         const result = request.method === 'POST' && actor && typeof key === 'string'
           ? await withIdempotency(db, actor.userId, key, request, run, replay)
           : await run();
+        if (options.checkResponses) assertContract(route, result);
         return send(reply, result);
       },
     });
@@ -135,4 +143,13 @@ function send(reply: FastifyReply, result: RouteResult): FastifyReply {
   if ((result as { replayed?: boolean }).replayed) reply.header('idempotent-replayed', 'true');
   reply.status(result.status ?? 200);
   return result.body === undefined ? reply.send() : reply.send(result.body);
+}
+
+/** The OpenAPI document promises these shapes; in tests every success answer is held to them. */
+function assertContract(route: AnyRoute, result: RouteResult): void {
+  if (!route.response || (result.status ?? 200) !== route.response.status || result.body === undefined) return;
+  const checked = route.response.schema.safeParse(result.body);
+  if (!checked.success) {
+    throw new Error(`${route.method} ${route.url} answered outside its contract: ${checked.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
 }

@@ -12,3 +12,6 @@ export * from './access/permissions';
 export * from './access/decide';
 export * from './rules/bsn';
 export * from './rules/age';
+export * from './consent/data-category';
+export * from './consent/consent-rules';
+export * from './consent/consent-text';

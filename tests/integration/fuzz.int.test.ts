@@ -8,7 +8,7 @@ import { routes } from '../../packages/server/src/routes';
 import type { AnyRoute } from '../../packages/server/src/platform/http/define-route';
 import { createSession, SESSION_COOKIE } from '../../packages/server/src/platform/auth/sessions';
 import { verifyAuditLog } from '../../packages/server/src/platform/audit/audit-verify';
-import { makeFamily, makeProfessional, PARENT, PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+import { makeFamily, makeOrganisation, makeProfessional, makeUser, PARENT, PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * Malformed input is always a 4xx, never a 5xx, and always RFC 9457 problem+json (DESIGN §6). For every route in
@@ -47,6 +47,8 @@ interface Fixture {
   goalId: string;
   actionId: string;
   teamMemberId: string;
+  /** A covenant proposed by the coordinator's organisation to the partner organisation. */
+  covenantId: string;
 }
 
 interface World {
@@ -54,6 +56,8 @@ interface World {
   /** A professional used only to sign in with, so the login route's failed attempts lock nobody else out. */
   loginEmail: string;
   adminId: string;
+  /** Org-admin of the partner organisation: may accept, reject, end and propose covenants. */
+  orgAdminId: string;
   organisationId: string;
   /** On every fixture family's team (the fixture's teamMemberId). */
   colleagueUserId: string;
@@ -86,6 +90,7 @@ const validBodies: Record<string, (fx: Fixture, w: World) => unknown> = {
   'PATCH /api/v1/families/:familyId/team/:teamMemberId': () => ({ responsibility: 'Budgetcoaching', lifeDomains: ['financien'] }),
   'DELETE /api/v1/families/:familyId/team/:teamMemberId': () => ({ reason: 'Traject afgerond' }),
   'POST /api/v1/families/:familyId/timeline': () => ({ body: 'Huisbezoek gehad; het gaat beter.', lifeDomain: 'financien' }),
+  'POST /api/v1/covenants': (_fx, w) => ({ partnerOrganisationId: w.organisationId, categories: ['financien', 'identity'], purpose: 'Samen schulden aanpakken' }),
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -482,6 +487,8 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
   let t: TestApp;
   let w: World;
   let coordinator: Awaited<ReturnType<typeof makeProfessional>>;
+  let proposerAdmin: Awaited<ReturnType<typeof makeUser>>;
+  let partnerOrganisationId: string;
 
   /** A family with one of everything, so each family route starts from the same fresh state. */
   async function makeFixture(): Promise<Fixture> {
@@ -491,7 +498,8 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
     const colleague = await c.create<{ id: string }>(`${base}/team`, { userId: w.colleagueUserId, role: 'member' });
     const goal = await c.create<{ id: string }>(`${base}/goals`, { title: 'We hebben rust over geld', lifeDomain: 'financien', memberIds: [family.parentId] });
     const action = await c.create<{ id: string }>(`${base}/goals/${goal.id}/actions`, { title: 'Brieven verzamelen', assigneeMemberId: family.parentId });
-    return { familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: colleague.id };
+    const covenant = await proposerAdmin.client.create<{ id: string }>('/api/v1/covenants', { partnerOrganisationId, categories: ['financien'], purpose: 'Fuzz' });
+    return { familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: colleague.id, covenantId: covenant.id };
   }
 
   beforeAll(async () => {
@@ -501,8 +509,11 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
     const newcomer = await makeProfessional(t, 'jgz', 'Nieuwkomer Fuzz');
     const signer = await makeProfessional(t, 'school', 'Inlogger Fuzz');
     const me = (await coordinator.client.get('/api/v1/me')).json() as { user: { organisationId: string } };
+    proposerAdmin = await makeUser(t, me.user.organisationId, ['org-admin'], 'Beheer Fuzz');
+    partnerOrganisationId = await makeOrganisation(t, 'huisarts');
+    const partnerAdmin = await makeUser(t, partnerOrganisationId, ['org-admin'], 'Beheer Partner Fuzz');
     w = {
-      coordinatorId: coordinator.id, loginEmail: signer.email, adminId: t.admin.user!.id,
+      coordinatorId: coordinator.id, loginEmail: signer.email, adminId: t.admin.user!.id, orgAdminId: partnerAdmin.id,
       organisationId: me.user.organisationId, colleagueUserId: colleague.id, newcomerUserId: newcomer.id, other: undefined as unknown as Fixture,
     };
     w.other = await makeFixture();
@@ -510,7 +521,8 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
   afterAll(async () => { await t?.close(); });
 
   async function send(route: AnyRoute, fx: Fixture, req: FuzzRequest) {
-    const userId = route.kind === 'global' && !hasGlobalPermission(['professional'], route.access.permission) ? w.adminId : w.coordinatorId;
+    const userId = route.kind !== 'global' || hasGlobalPermission(['professional'], route.access.permission) ? w.coordinatorId
+      : hasGlobalPermission(['admin'], route.access.permission) ? w.adminId : w.orgAdminId;
     const session = await createSession(t.db, userId, new Date());
     const path = route.url.replace(/:(\w+)/g, (_, name: string) => {
       const real = (fx as unknown as Record<string, string>)[name]!;

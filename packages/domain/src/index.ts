@@ -15,3 +15,4 @@ export * from './rules/age';
 export * from './consent/data-category';
 export * from './consent/consent-rules';
 export * from './consent/consent-text';
+export * from './covenants/covenant.schema';

@@ -10,6 +10,7 @@ import { planRoutes } from './modules/plan';
 import { timelineRoutes } from './modules/timeline';
 import { auditRoutes } from './modules/audit';
 import { meRoutes } from './modules/me';
+import { covenantsRoutes } from './modules/covenants';
 
 /** The route registry: the one list the server mounts, the OpenAPI document describes and the tests walk. */
 export const routes: readonly AnyRoute[] = [
@@ -19,6 +20,7 @@ export const routes: readonly AnyRoute[] = [
   ...organisationsRoutes,
   ...usersRoutes,
   ...cataloguesRoutes,
+  ...covenantsRoutes,
   ...familiesRoutes,
   ...teamRoutes,
   ...planRoutes,

@@ -29,6 +29,8 @@ export const globalPermissions = [
   'families:create',
   'families:list',
   'catalogue:read',
+  'covenants:read',
+  'covenants:manage',
   'self',
 ] as const;
 export type GlobalPermission = (typeof globalPermissions)[number];
@@ -39,12 +41,12 @@ export function isFamilyPermission(p: string): p is FamilyPermission {
   return (familyPermissions as readonly string[]).includes(p);
 }
 
-const everyone: GlobalPermission[] = ['self', 'catalogue:read', 'organisations:read'];
+const everyone: GlobalPermission[] = ['self', 'catalogue:read', 'organisations:read', 'covenants:read'];
 
 /** Which global permissions each role holds. Admins manage the system, not care content. */
 export const rolePermissions: Record<Role, readonly GlobalPermission[]> = {
   admin: [...everyone, 'organisations:manage', 'users:read', 'users:manage'],
-  'org-admin': [...everyone, 'users:read', 'users:manage', 'directory:read'],
+  'org-admin': [...everyone, 'users:read', 'users:manage', 'directory:read', 'covenants:manage'],
   professional: [...everyone, 'directory:read', 'families:create', 'families:list'],
   policy: [...everyone],
   'privacy-officer': [...everyone],

@@ -202,6 +202,24 @@ export interface AuditChainHeadsTable {
   last_hash: string;
 }
 
+export interface CovenantsTable {
+  id: string;
+  proposer_organisation_id: string;
+  partner_organisation_id: string;
+  categories: string[];
+  purpose: string;
+  valid_from: DateString;
+  valid_until: DateString | null;
+  status: string;
+  proposed_by: string;
+  decided_by: string | null;
+  decided_at: TimestampNullable;
+  ended_by: string | null;
+  ended_at: TimestampNullable;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -223,5 +241,6 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
+  covenants: CovenantsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -72,8 +72,15 @@ async function runGlobalRoute(
   db: Db, route: Extract<AnyRoute, { kind: 'global' | 'public' }>, request: FastifyRequest, reply: FastifyReply,
   actor: ProfessionalActor | null, cookieOptions: { secure: boolean },
 ): Promise<RouteResult> {
+  let params: unknown;
+  try {
+    params = parsePart(route.params, request.params, 'params');
+  } catch {
+    // A malformed id names nothing that exists.
+    throw notFound();
+  }
   const input = {
-    params: parsePart(route.params, request.params, 'params'),
+    params,
     query: parsePart(route.query, request.query, 'query'),
     body: parsePart(route.body, request.body, 'body'),
     ifMatch: parseIfMatch(request.headers['if-match'], route.ifMatch),

@@ -1,0 +1,1 @@
+export { covenantsRoutes } from './covenants.routes';

@@ -49,6 +49,7 @@ interface Fixture {
   teamMemberId: string;
   /** A covenant proposed by the coordinator's organisation to the partner organisation. */
   covenantId: string;
+  consentId: string;
 }
 
 interface World {
@@ -90,6 +91,8 @@ const validBodies: Record<string, (fx: Fixture, w: World) => unknown> = {
   'PATCH /api/v1/families/:familyId/team/:teamMemberId': () => ({ responsibility: 'Budgetcoaching', lifeDomains: ['financien'] }),
   'DELETE /api/v1/families/:familyId/team/:teamMemberId': () => ({ reason: 'Traject afgerond' }),
   'POST /api/v1/families/:familyId/timeline': () => ({ body: 'Huisbezoek gehad; het gaat beter.', lifeDomain: 'financien' }),
+  'POST /api/v1/families/:familyId/consents': (fx, w) => ({ memberId: fx.memberId, organisationId: w.organisationId, categories: ['financien', 'identity'], purpose: 'Afstemmen', validUntil: '2099-01-01', givenBy: [fx.memberId] }),
+  'PATCH /api/v1/families/:familyId/consents/:consentId': () => ({ categories: ['financien'], validUntil: '2098-01-01' }),
   'POST /api/v1/covenants': (_fx, w) => ({ partnerOrganisationId: w.organisationId, categories: ['financien', 'identity'], purpose: 'Samen schulden aanpakken' }),
 };
 
@@ -499,7 +502,10 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
     const goal = await c.create<{ id: string }>(`${base}/goals`, { title: 'We hebben rust over geld', lifeDomain: 'financien', memberIds: [family.parentId] });
     const action = await c.create<{ id: string }>(`${base}/goals/${goal.id}/actions`, { title: 'Brieven verzamelen', assigneeMemberId: family.parentId });
     const covenant = await proposerAdmin.client.create<{ id: string }>('/api/v1/covenants', { partnerOrganisationId, categories: ['financien'], purpose: 'Fuzz' });
-    return { familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: colleague.id, covenantId: covenant.id };
+    const consent = await c.create<{ id: string }>(`${base}/consents`, {
+      memberId: family.parentId, organisationId: partnerOrganisationId, categories: ['financien', 'identity'], purpose: 'Fuzz', validUntil: '2099-01-01', givenBy: [family.parentId],
+    });
+    return { familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: colleague.id, covenantId: covenant.id, consentId: consent.id };
   }
 
   beforeAll(async () => {

@@ -18,7 +18,7 @@ const familyRoutes = routes.filter((r): r is FamilyAnyRoute => r.kind === 'famil
 const keyOf = (r: Pick<AnyRoute, 'method' | 'url'>) => `${r.method} ${r.url}`;
 
 /** Coordinator-only permissions (DESIGN §5; the decision table in packages/domain/src/access/decide.test.ts). */
-const COORDINATOR_ONLY: readonly FamilyPermission[] = ['family:update', 'member:write', 'team:manage', 'audit:read'];
+const COORDINATOR_ONLY: readonly FamilyPermission[] = ['family:update', 'member:write', 'team:manage', 'audit:read', 'consent:write'];
 
 /** The real objects of one family, one for each `:param` a family route can name. */
 interface Fixture {
@@ -27,6 +27,8 @@ interface Fixture {
   goalId: string;
   actionId: string;
   teamMemberId: string;
+  consentId: string;
+  organisationId: string;
   /** A professional who could be added to the team (for POST team bodies). */
   candidateUserId: string;
 }
@@ -48,6 +50,8 @@ const plausibleBodies: Record<string, (fx: Fixture) => unknown> = {
   'PATCH /api/v1/families/:familyId/team/:teamMemberId': () => ({ responsibility: 'Budgetcoaching' }),
   'DELETE /api/v1/families/:familyId/team/:teamMemberId': () => ({ reason: 'Traject afgerond' }),
   'POST /api/v1/families/:familyId/timeline': () => ({ body: 'Huisbezoek gehad; het gaat beter.', lifeDomain: 'financien' }),
+  'POST /api/v1/families/:familyId/consents': (fx) => ({ memberId: fx.memberId, organisationId: fx.organisationId, categories: ['financien'], purpose: 'Afstemmen', givenBy: [fx.memberId] }),
+  'PATCH /api/v1/families/:familyId/consents/:consentId': () => ({ categories: ['financien'] }),
 };
 
 /** The url with every `:param` replaced by the fixture's real id; an unknown param fails loudly. */
@@ -95,7 +99,11 @@ describe('the gate, for every family route in the registry', () => {
     const joined = await coordinator.client.create<{ id: string }>(`${base}/team`, { userId: member.id, role: 'member', lifeDomains: ['financien'] });
     const goal = await coordinator.client.create<{ id: string }>(`${base}/goals`, { title: 'We hebben rust over geld', lifeDomain: 'financien', memberIds: [family.parentId] });
     const action = await coordinator.client.create<{ id: string }>(`${base}/goals/${goal.id}/actions`, { title: 'Brieven verzamelen', assigneeMemberId: family.parentId });
-    fx = { familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: joined.id, candidateUserId: candidate.id };
+    const organisationId = (candidate.client.user as { organisationId: string }).organisationId;
+    const consent = await coordinator.client.create<{ id: string }>(`${base}/consents`, {
+      memberId: family.parentId, organisationId, categories: ['financien'], purpose: 'Afstemmen', givenBy: [family.parentId],
+    });
+    fx = { familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: joined.id, candidateUserId: candidate.id, consentId: consent.id, organisationId };
   });
   afterAll(async () => { await t?.close(); });
 
@@ -241,6 +249,10 @@ describe('the gate, for every family route in the registry', () => {
         "PATCH /api/v1/families/:familyId/actions/:actionId → plan:write",
         "GET /api/v1/families/:familyId/timeline → timeline:read",
         "POST /api/v1/families/:familyId/timeline → timeline:write",
+        "GET /api/v1/families/:familyId/consents → consent:read",
+        "POST /api/v1/families/:familyId/consents → consent:write",
+        "PATCH /api/v1/families/:familyId/consents/:consentId → consent:write",
+        "POST /api/v1/families/:familyId/consents/:consentId/withdraw → consent:write",
         "GET /api/v1/families/:familyId/audit → audit:read",
       ]
     `);

@@ -16,3 +16,4 @@ export * from './consent/data-category';
 export * from './consent/consent-rules';
 export * from './consent/consent-text';
 export * from './covenants/covenant.schema';
+export * from './consent/consent.schema';

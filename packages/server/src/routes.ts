@@ -11,6 +11,7 @@ import { timelineRoutes } from './modules/timeline';
 import { auditRoutes } from './modules/audit';
 import { meRoutes } from './modules/me';
 import { covenantsRoutes } from './modules/covenants';
+import { consentsRoutes } from './modules/consents';
 
 /** The route registry: the one list the server mounts, the OpenAPI document describes and the tests walk. */
 export const routes: readonly AnyRoute[] = [
@@ -25,5 +26,6 @@ export const routes: readonly AnyRoute[] = [
   ...teamRoutes,
   ...planRoutes,
   ...timelineRoutes,
+  ...consentsRoutes,
   ...auditRoutes,
 ];

@@ -9,7 +9,7 @@ const facts = (roles: Role[], teamRole: TeamRole | null, extra: Partial<FamilyAc
   actor: { kind: 'professional', roles }, familyExists: true, teamRole, organisationInvolved: teamRole !== null, ...extra,
 });
 
-const coordinatorOnly: FamilyPermission[] = ['family:update', 'member:write', 'team:manage', 'audit:read'];
+const coordinatorOnly: FamilyPermission[] = ['family:update', 'member:write', 'team:manage', 'audit:read', 'consent:write'];
 
 describe('the access rule for a family file', () => {
   it('gives the decision table for team roles', () => {

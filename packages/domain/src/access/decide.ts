@@ -37,10 +37,11 @@ export interface AccessDecision {
 
 /** What any active team member may do; the coordinator may also do the coordinator-only things. */
 const teamPermissions: ReadonlySet<FamilyPermission> = new Set([
-  'family:read', 'member:read', 'team:read', 'plan:read', 'plan:write', 'timeline:read', 'timeline:write',
+  'family:read', 'member:read', 'team:read', 'plan:read', 'plan:write', 'timeline:read', 'timeline:write', 'consent:read',
 ]);
+/** Until family members sign in themselves, the coordinator records what the family agreed to. */
 const coordinatorPermissions: ReadonlySet<FamilyPermission> = new Set([
-  ...teamPermissions, 'family:update', 'member:write', 'team:manage', 'audit:read',
+  ...teamPermissions, 'family:update', 'member:write', 'team:manage', 'audit:read', 'consent:write',
 ]);
 
 /**

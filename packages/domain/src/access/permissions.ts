@@ -16,6 +16,8 @@ export const familyPermissions = [
   'timeline:read',
   'timeline:write',
   'audit:read',
+  'consent:read',
+  'consent:write',
 ] as const;
 export type FamilyPermission = (typeof familyPermissions)[number];
 

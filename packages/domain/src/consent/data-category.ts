@@ -17,3 +17,11 @@ export const DataCategories = z.array(DataCategory).min(1).max(40).refine((c) =>
 export function isFixedCategory(c: string): c is FixedCategory {
   return (fixedCategories as readonly string[]).includes(c);
 }
+
+/** What the fixed categories are called on a family's screen (B1). */
+export const fixedCategoryPlainNl: Record<FixedCategory, string> = {
+  identity: 'namen, geboortedata en contactgegevens',
+  'plan-overview': 'de doelen in het plan (zonder notities)',
+  team: 'wie er helpt',
+  safety: 'veiligheid',
+};

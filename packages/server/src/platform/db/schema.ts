@@ -220,6 +220,25 @@ export interface CovenantsTable {
   created_at: Timestamp;
 }
 
+export interface ConsentsTable {
+  id: string;
+  family_id: string;
+  member_id: string;
+  organisation_id: string;
+  categories: string[];
+  purpose: string;
+  valid_from: DateString;
+  valid_until: DateString | null;
+  given_by: string[];
+  status: string;
+  recorded_by: string;
+  withdrawn_by: string | null;
+  withdrawn_at: TimestampNullable;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -242,5 +261,6 @@ export interface Database {
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
   covenants: CovenantsTable;
+  consents: ConsentsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -1,0 +1,140 @@
+import { v7 as uuidv7 } from 'uuid';
+import {
+  consentIsEffective, consentRequirement, describeConsent, fixedCategoryPlainNl, isFixedCategory, todayInNetherlands,
+  type ChangeConsent, type Consent, type ConsentMember, type GiveConsent,
+} from '@gezinsplan/domain';
+import type { FamilyScope } from '../../platform/access/gate';
+import type { Db } from '../../platform/db/database';
+import { AppError, notFound } from '../../platform/http/app-error';
+import { assertVersion } from '../../platform/http/versioning';
+import { assertLifeDomains } from '../catalogues';
+import { appendTimeline } from '../timeline';
+
+function selectConsents(db: Db, familyId: string) {
+  return db.selectFrom('consents as c').innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+    .select(['c.id', 'c.family_id', 'c.member_id', 'c.organisation_id', 'o.name as organisation_name', 'c.categories', 'c.purpose',
+      'c.valid_from', 'c.valid_until', 'c.given_by', 'c.status', 'c.version', 'c.created_at', 'c.withdrawn_at'])
+    .where('c.family_id', '=', familyId);
+}
+type ConsentRow = Awaited<ReturnType<ReturnType<typeof selectConsents>['execute']>>[number];
+
+async function household(db: Db, familyId: string): Promise<ConsentMember[]> {
+  const rows = await db.selectFrom('members').select(['id', 'birth_date', 'role', 'has_custody']).where('family_id', '=', familyId).execute();
+  return rows.map((m) => ({ id: m.id, birthDate: m.birth_date, role: m.role as ConsentMember['role'], hasCustody: m.has_custody }));
+}
+
+async function categoryNames(db: Db): Promise<Map<string, string>> {
+  const domains = await db.selectFrom('life_domains').select(['code', 'plain_nl']).execute();
+  return new Map<string, string>([...domains.map((d) => [d.code, d.plain_nl] as const), ...Object.entries(fixedCategoryPlainNl)]);
+}
+
+/** Presents a consent with today's verdict under the age rules; the verdict is never stored, always computed. */
+function present(r: ConsentRow, members: ConsentMember[], names: Map<string, string>, today: string): Consent {
+  const subject = members.find((m) => m.id === r.member_id)!;
+  const requirement = consentRequirement(subject, members, today);
+  const agreed = consentIsEffective(requirement, r.given_by);
+  const inPeriod = r.valid_from <= today && (r.valid_until === null || today <= r.valid_until);
+  const stillNeeded: Consent['stillNeeded'] = [];
+  if (r.status === 'active' && !agreed) {
+    if (requirement.band !== '16-plus' && !requirement.anyOf.some((id) => r.given_by.includes(id))) {
+      stillNeeded.push({ memberIds: requirement.anyOf, reason: 'parent-with-custody' });
+    }
+    if (requirement.self && !r.given_by.includes(requirement.self)) stillNeeded.push({ memberIds: [requirement.self], reason: 'self' });
+  }
+  return {
+    id: r.id, familyId: r.family_id, memberId: r.member_id, organisation: { id: r.organisation_id, name: r.organisation_name },
+    categories: r.categories, purpose: r.purpose, validFrom: r.valid_from, validUntil: r.valid_until, givenBy: r.given_by,
+    status: r.status as Consent['status'], effective: r.status === 'active' && inPeriod && agreed, stillNeeded,
+    description: describeConsent(r.organisation_name, r.categories.map((c) => names.get(c) ?? c), r.valid_until),
+    version: r.version, createdAt: new Date(r.created_at).toISOString(), withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at).toISOString() : null,
+  };
+}
+
+async function presentOne(scope: FamilyScope, id: string): Promise<Consent> {
+  const row = await selectConsents(scope.db, scope.familyId).where('c.id', '=', id).executeTakeFirstOrThrow();
+  return present(row, await household(scope.db, scope.familyId), await categoryNames(scope.db), todayInNetherlands(scope.now));
+}
+
+export async function listConsents(scope: FamilyScope, memberId: string | undefined) {
+  let q = selectConsents(scope.db, scope.familyId);
+  if (memberId) q = q.where('c.member_id', '=', memberId);
+  const rows = await q.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').execute();
+  const members = await household(scope.db, scope.familyId);
+  const names = await categoryNames(scope.db);
+  const today = todayInNetherlands(scope.now);
+  return { items: rows.map((r) => present(r, members, names, today)), nextCursor: null };
+}
+
+async function assertMembers(scope: FamilyScope, ids: readonly string[], pointer: string): Promise<void> {
+  const found = await scope.db.selectFrom('members').select('id').where('family_id', '=', scope.familyId).where('id', 'in', [...ids]).execute();
+  if (found.length !== new Set(ids).size) {
+    throw new AppError('UNPROCESSABLE', 'Every person named must be a member of this family.', [{ pointer, detail: 'not a member of this family' }]);
+  }
+}
+
+/** Records what the family agreed to. It counts only while the people the law names for the member's age agree. */
+export async function giveConsent(scope: FamilyScope, input: GiveConsent): Promise<Consent> {
+  await assertMembers(scope, [input.memberId], '/body/memberId');
+  await assertMembers(scope, input.givenBy, '/body/givenBy');
+  const organisation = await scope.db.selectFrom('organisations').select('id').where('id', '=', input.organisationId).executeTakeFirst();
+  if (!organisation) throw new AppError('UNPROCESSABLE', 'No such organisation.', [{ pointer: '/body/organisationId', detail: 'unknown organisation' }]);
+  await assertLifeDomains(scope.db, input.categories.filter((c) => !isFixedCategory(c)), '/body/categories');
+  const today = todayInNetherlands(scope.now);
+  if (input.validUntil && input.validUntil < today) {
+    throw new AppError('VALIDATION_FAILED', 'A consent cannot end in the past.', [{ pointer: '/body/validUntil', detail: 'before today' }]);
+  }
+  const id = uuidv7();
+  await scope.db.insertInto('consents').values({
+    id, family_id: scope.familyId, member_id: input.memberId, organisation_id: input.organisationId, categories: input.categories,
+    purpose: input.purpose, valid_from: today, valid_until: input.validUntil ?? null, given_by: input.givenBy, status: 'active',
+    recorded_by: scope.actor.userId, created_at: scope.now, updated_at: scope.now,
+  }).execute();
+  await appendTimeline(scope, { kind: 'family', event: 'consent.given', data: { consentId: id, memberId: input.memberId, organisationId: input.organisationId } });
+  scope.audit.resourceId = id;
+  scope.audit.memberId = input.memberId;
+  return presentOne(scope, id);
+}
+
+/**
+ * Narrows a consent (fewer categories, an earlier end) or adds the agreement of more family members. Widening needs
+ * a new consent, so nobody's earlier agreement silently covers more than it said.
+ */
+export async function changeConsent(scope: FamilyScope, id: string, expectedVersion: number | null, input: ChangeConsent): Promise<Consent> {
+  const current = assertVersion(
+    await scope.db.selectFrom('consents').selectAll().where('family_id', '=', scope.familyId).where('id', '=', id).forUpdate().executeTakeFirst(),
+    expectedVersion,
+  );
+  if (current.status !== 'active') throw new AppError('CONFLICT', 'This consent was withdrawn; record a new one instead.');
+  if (input.categories && !input.categories.every((c) => current.categories.includes(c))) {
+    throw new AppError('UNPROCESSABLE', 'A consent can only be narrowed; record a new consent to add categories.', [{ pointer: '/body/categories', detail: 'adds categories' }]);
+  }
+  if (input.validUntil && current.valid_until && input.validUntil > current.valid_until) {
+    throw new AppError('UNPROCESSABLE', 'A consent can only end earlier; record a new consent to extend it.', [{ pointer: '/body/validUntil', detail: 'later than before' }]);
+  }
+  if (input.givenBy) await assertMembers(scope, input.givenBy, '/body/givenBy');
+  await scope.db.updateTable('consents').set({
+    ...(input.categories ? { categories: input.categories } : {}),
+    ...(input.validUntil ? { valid_until: input.validUntil } : {}),
+    ...(input.givenBy ? { given_by: [...new Set([...current.given_by, ...input.givenBy])] } : {}),
+    version: current.version + 1, updated_at: scope.now,
+  }).where('id', '=', id).execute();
+  await appendTimeline(scope, { kind: 'family', event: 'consent.changed', data: { consentId: id, fields: Object.keys(input) } });
+  scope.audit.resourceId = id;
+  scope.audit.memberId = current.member_id;
+  return presentOne(scope, id);
+}
+
+/** Withdraws a consent; the very next request obeys (nothing caches it). */
+export async function withdrawConsent(scope: FamilyScope, id: string, expectedVersion: number | null): Promise<Consent> {
+  const current = await scope.db.selectFrom('consents').selectAll().where('family_id', '=', scope.familyId).where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!current) throw notFound();
+  assertVersion(current, expectedVersion);
+  if (current.status === 'withdrawn') throw new AppError('CONFLICT', 'This consent was already withdrawn.');
+  await scope.db.updateTable('consents').set({
+    status: 'withdrawn', withdrawn_by: scope.actor.userId, withdrawn_at: scope.now, version: current.version + 1, updated_at: scope.now,
+  }).where('id', '=', id).execute();
+  await appendTimeline(scope, { kind: 'family', event: 'consent.withdrawn', data: { consentId: id } });
+  scope.audit.resourceId = id;
+  scope.audit.memberId = current.member_id;
+  return presentOne(scope, id);
+}

@@ -17,3 +17,4 @@ export * from './consent/consent-rules';
 export * from './consent/consent-text';
 export * from './covenants/covenant.schema';
 export * from './consent/consent.schema';
+export * from './consent/category-access';

@@ -39,10 +39,6 @@ export type GlobalPermission = (typeof globalPermissions)[number];
 
 export type Permission = FamilyPermission | GlobalPermission;
 
-export function isFamilyPermission(p: string): p is FamilyPermission {
-  return (familyPermissions as readonly string[]).includes(p);
-}
-
 const everyone: GlobalPermission[] = ['self', 'catalogue:read', 'organisations:read', 'covenants:read'];
 
 /** Which global permissions each role holds. Admins manage the system, not care content. */

@@ -1,2 +1,2 @@
 export { timelineRoutes } from './timeline.routes';
-export { appendTimeline, insertTimelineEntry, type TimelineAppend } from './timeline.service';
+export { appendTimeline } from './timeline.service';

@@ -19,18 +19,12 @@ export interface TimelineAppend {
 /** Records what happened in the family's file, in the same transaction as the change itself. */
 export async function appendTimeline(scope: Pick<FamilyScope, 'db' | 'familyId' | 'actor' | 'now'>, entry: TimelineAppend): Promise<string> {
   const id = uuidv7();
-  await insertTimelineEntry(scope.db, scope.familyId, scope.actor.userId, scope.actor.organisationId, scope.now, entry, id);
-  return id;
-}
-
-export async function insertTimelineEntry(
-  db: Db, familyId: string, userId: string | null, organisationId: string | null, at: Date, entry: TimelineAppend, id = uuidv7(),
-): Promise<void> {
-  await db.insertInto('timeline_entries').values({
-    id, family_id: familyId, kind: entry.kind, event: entry.event, body: entry.body ?? null,
+  await scope.db.insertInto('timeline_entries').values({
+    id, family_id: scope.familyId, kind: entry.kind, event: entry.event, body: entry.body ?? null,
     data: JSON.stringify(entry.data ?? {}), life_domain: entry.lifeDomain ?? null,
-    author_user_id: userId, author_organisation_id: organisationId, created_at: at,
+    author_user_id: scope.actor.userId, author_organisation_id: scope.actor.organisationId, created_at: scope.now,
   }).execute();
+  return id;
 }
 
 export async function addNote(scope: FamilyScope, input: CreateNote): Promise<TimelineEntry> {

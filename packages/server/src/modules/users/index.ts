@@ -1,2 +1,2 @@
 export { usersRoutes } from './users.routes';
-export { findUser, insertUser, presentUser, assertAcceptablePassword } from './users.service';
+export { findUser, insertUser } from './users.service';

@@ -13,14 +13,10 @@ export interface ProfessionalActor {
   csrfToken: string;
 }
 
-/** Work the system does on its own behalf (migrations, seeding, retention), named so it can be grepped. */
+/** Work the system does on its own behalf (the retention job, say), with the job's name in the audit log. */
 export interface SystemActor {
   kind: 'system';
   job: string;
 }
 
 export type Actor = ProfessionalActor | SystemActor;
-
-export function asSystem(job: string): SystemActor {
-  return { kind: 'system', job };
-}

@@ -45,16 +45,16 @@ export async function generateRegion(db: Db, opts: { families: number; professio
     const others = [professionals[(f * 7 + 1) % professionals.length]!, professionals[(f * 13 + 2) % professionals.length]!]
       .filter((p) => p.id !== coordinator.id);
     familiesByCoordinator.set(coordinator.id, [...(familiesByCoordinator.get(coordinator.id) ?? []), familyId]);
-    families.push({ id: familyId, name: `Gezin ${f}`, phase: 'uitvoering', created_by: coordinator.id, created_at: now, updated_at: now });
+    families.push({ id: familyId, name: `Gezin ${f}`, phase: 'uitvoering', created_by: coordinator.id, organisation_id: coordinator.organisation_id, created_at: now, updated_at: now });
     plans.push({ id: planId, family_id: familyId, updated_at: now });
     const parent = uuidv7();
     members.push(
-      { id: parent, family_id: familyId, given_name: 'Ouder', family_name: `F${f}`, birth_date: '1985-01-01', role: 'parent', has_custody: true, bsn: null, created_at: now, updated_at: now },
-      { id: uuidv7(), family_id: familyId, given_name: 'Kind', family_name: `F${f}`, birth_date: '2014-01-01', role: 'child', has_custody: false, bsn: null, created_at: now, updated_at: now },
+      { id: parent, family_id: familyId, given_name: 'Ouder', family_name: `F${f}`, birth_date: '1985-01-01', role: 'parent', has_custody: true, bsn: null, author_organisation_id: coordinator.organisation_id, created_at: now, updated_at: now },
+      { id: uuidv7(), family_id: familyId, given_name: 'Kind', family_name: `F${f}`, birth_date: '2014-01-01', role: 'child', has_custody: false, bsn: null, author_organisation_id: coordinator.organisation_id, created_at: now, updated_at: now },
     );
-    team.push({ id: uuidv7(), family_id: familyId, user_id: coordinator.id, role: 'coordinator', life_domains: [], responsibility: '', start_date: today, created_at: now });
+    team.push({ id: uuidv7(), family_id: familyId, user_id: coordinator.id, role: 'coordinator', life_domains: [], responsibility: '', start_date: today, author_organisation_id: coordinator.organisation_id, created_at: now });
     for (const o of new Set(others)) {
-      team.push({ id: uuidv7(), family_id: familyId, user_id: o.id, role: 'member', life_domains: ['financien'], responsibility: 'Hulp', start_date: today, created_at: now });
+      team.push({ id: uuidv7(), family_id: familyId, user_id: o.id, role: 'member', life_domains: ['financien'], responsibility: 'Hulp', start_date: today, author_organisation_id: coordinator.organisation_id, created_at: now });
     }
     for (let g = 0; g < 3; g++) {
       const goalId = uuidv7();

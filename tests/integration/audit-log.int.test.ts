@@ -76,7 +76,7 @@ describe('the audit log', () => {
     const family = await makeFamily(sanne.client);
     const base = `/api/v1/families/${family.id}`;
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      i % 2 === 0 ? sanne.client.get(`${base}/plan`) : sanne.client.post(`${base}/timeline`, { body: `notitie ${i}` })));
+      i % 2 === 0 ? sanne.client.get(`${base}/plan`) : sanne.client.post(`${base}/timeline`, { body: `notitie ${i}`, lifeDomain: 'financien' })));
     expect(results.map((r) => r.statusCode).sort()).toEqual([...Array(10).fill(200), ...Array(10).fill(201)].sort());
     const seqs = (await auditOf(t.db, family.id)).map((r) => Number(r.seq));
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));

@@ -5,6 +5,7 @@ import { requestFingerprint } from '../../packages/server/src/platform/http/idem
 import { encodeCursor } from '../../packages/server/src/platform/http/cursor';
 import { routes } from '../../packages/server/src/routes';
 import { CHILD, makeFamily, makeProfessional, PARENT, startTestApp, type TestApp } from '../support/test-app';
+import { shareFamily } from '../support/sharing';
 
 /**
  * The API conventions of DESIGN.md §6, as a client relies on them: optimistic concurrency (ETag / If-Match),
@@ -68,6 +69,7 @@ describe('API conventions', () => {
   /** A family of sanne's with mo on the team, one goal and one action. */
   async function familyWithPlan(name = 'Gezin Jansen') {
     const family = await makeFamily(sanne.client, name);
+    await shareFamily(t, sanne, family, [mo.organisationId]);
     const base = `/api/v1/families/${family.id}`;
     await sanne.client.create(`${base}/team`, { userId: mo.id, role: 'member', lifeDomains: ['financien'] });
     const goal = await sanne.client.create<{ id: string; version: number }>(`${base}/goals`, {
@@ -320,14 +322,19 @@ describe('API conventions', () => {
   });
 
   describe('cursor pagination', () => {
-    it('pages the timeline newest first, every entry exactly once', async () => {
+    it('pages the timeline newest first, every entry exactly once, full pages past what the reader may not see', async () => {
       const f = await makeFamily(sanne.client);
       const base = `/api/v1/families/${f.id}`;
+      await sanne.client.create(`${base}/team`, { userId: mo.id, role: 'member' });
       const notes: string[] = [];
-      for (let i = 1; i <= 7; i++) notes.push((await sanne.client.create(`${base}/timeline`, { body: `Notitie ${i}` })).id);
+      for (let i = 1; i <= 6; i++) {
+        notes.push((await sanne.client.create(`${base}/timeline`, { body: `Notitie ${i}`, lifeDomain: 'financien' })).id);
+        // Without the family's consent, the wijkteam does not see what the schuldhulp writes, nor that it wrote.
+        for (let j = 0; j < 3; j++) await mo.client.create(`${base}/timeline`, { body: `Schuldhulp ${i}.${j}`, lifeDomain: 'financien' });
+      }
       const all = (await sanne.client.get(`${base}/timeline?limit=200`)).json() as { items: { id: string }[]; nextCursor: string | null };
       expect(all.nextCursor).toBeNull();
-      expect(all.items.length).toBe(9); // registration, coordinator joined, seven notes
+      expect(all.items.length).toBe(9); // registration, coordinator joined, mo joined, six notes
 
       const { items, pages } = await walk<{ id: string; createdAt: string; event: string }>(sanne.client, `${base}/timeline`, 2);
       expect(pages).toBe(5);

@@ -3,6 +3,7 @@ import type { FamilyPermission } from '@gezinsplan/domain';
 import { routes } from '../../packages/server/src/routes';
 import type { AnyRoute, FamilyRoute } from '../../packages/server/src/platform/http/define-route';
 import type { ApiClient } from '../../packages/server/src/platform/http/api-client';
+import { shareFamily } from '../support/sharing';
 import { auditOf, makeFamily, makeProfessional, startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -95,6 +96,8 @@ describe('the gate, for every family route in the registry', () => {
     stranger = await makeProfessional(t, 'school', 'Stranger School');
     const candidate = await makeProfessional(t, 'jgz', 'Candidate JGZ');
     const family = await makeFamily(coordinator.client);
+    // The family shares everything with the member's organisation: this suite is about the care relationship.
+    await shareFamily(t, coordinator, family, [member.organisationId]);
     const base = `/api/v1/families/${family.id}`;
     const joined = await coordinator.client.create<{ id: string }>(`${base}/team`, { userId: member.id, role: 'member', lifeDomains: ['financien'] });
     const goal = await coordinator.client.create<{ id: string }>(`${base}/goals`, { title: 'We hebben rust over geld', lifeDomain: 'financien', memberIds: [family.parentId] });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../packages/server/src/platform/http/api-client';
 import { verifyAuditLog } from '../../packages/server/src/platform/audit/audit-verify';
 import { auditOf, PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+import { consentFor, makeCovenant } from '../support/sharing';
 
 /**
  * The foundation's "done when", as one scripted client would walk it: the admin sets up three organisations, a
@@ -57,6 +58,12 @@ describe('the foundation journey', () => {
     expect(joined.statusCode).toBe(201);
     const team = (await mo.get(`${base}/team`)).json() as { items: { userId: string; role: string; organisationName: string }[] };
     expect(team.items.map((m) => [m.role, m.organisationName])).toEqual([['coordinator', 'Wijkteam Noord'], ['member', 'Schuldhulp Stad']]);
+
+    // Working in one team does not lift professional secrecy: the family agrees to share, within a covenant.
+    expect((await mo.get(base)).json()).toMatchObject({ name: null });
+    await makeCovenant(t, wijkteam.id, schuldhulp.id);
+    await consentFor(sanne, family.id, schuldhulp.id, { parentId: marieke.id, memberIds: [marieke.id, tim.id] });
+    expect((await mo.get(base)).json()).toMatchObject({ name: 'Gezin Jansen' });
 
     // Goals and actions, written by both organisations.
     const goal = await sanne.create<{ id: string; priority: number }>(`${base}/goals`, {

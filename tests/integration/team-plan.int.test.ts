@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
 import type { ApiClient } from '../../packages/server/src/platform/http/api-client';
 import { makeFamily, makeOrganisation, makeUser, startTestApp, type TestApp } from '../support/test-app';
+import { shareFamily } from '../support/sharing';
 
 /**
  * The care team and the plan, as the foundation issue states their rules: one active coordinator at all times,
@@ -68,6 +70,13 @@ describe('care team and plan', () => {
     joost = await makeUser(t, await makeOrganisation(t, 'school', 'Basisschool De Regenboog'), ['professional'], 'Joost Jansen');
     privacy = await makeUser(t, await makeOrganisation(t, 'gemeente', 'Gemeente Stad'), ['privacy-officer'], 'Priya Privacy');
   });
+
+  /** These tests are about the team and the plan, not consent: the family shares everything among the three. */
+  async function sharedFamily(name?: string) {
+    const f = await makeFamily(sanne.client, name);
+    await shareFamily(t, sanne, f, [mo.organisationId, lisa.organisationId]);
+    return f;
+  }
   afterAll(async () => { await t?.close(); });
 
   async function join(familyId: string, who: Person, extra: Record<string, unknown> = {}): Promise<TeamMember> {
@@ -76,7 +85,7 @@ describe('care team and plan', () => {
 
   describe('the care team', () => {
     it('the registering professional is the first coordinator, and the coordinator cannot simply leave', async () => {
-      const f = await makeFamily(sanne.client);
+      const f = await sharedFamily();
       const family = (await sanne.client.get(`/api/v1/families/${f.id}`)).json() as { coordinator: { userId: string; name: string; organisationName: string } };
       expect(family.coordinator).toEqual({ userId: sanne.id, name: 'Sanne de Vries', organisationName: 'Wijkteam Noord' });
       const team = await teamOf(sanne.client, f.id);
@@ -91,7 +100,7 @@ describe('care team and plan', () => {
     });
 
     it('making a team member coordinator needs a handover note, and moves the old coordinator to member', async () => {
-      const f = await makeFamily(sanne.client);
+      const f = await sharedFamily();
       const moMembership = await join(f.id, mo, { lifeDomains: ['financien'] });
       const before = await teamOf(sanne.client, f.id);
 
@@ -125,7 +134,7 @@ describe('care team and plan', () => {
     });
 
     it('adding a professional as coordinator hands over too, with a note', async () => {
-      const f = await makeFamily(sanne.client);
+      const f = await sharedFamily();
       const noNote = problem(await sanne.client.post(`/api/v1/families/${f.id}/team`, { userId: lisa.id, role: 'coordinator' }), 422);
       expect(pointers(noNote)).toContain('/body/handoverNote');
       expect((await teamOf(sanne.client, f.id, 'all')).map((m) => m.userId)).toEqual([sanne.id]);
@@ -143,7 +152,7 @@ describe('care team and plan', () => {
     });
 
     it('refuses a professional twice, a user who is not a professional, and unknown life domains', async () => {
-      const f = await makeFamily(sanne.client);
+      const f = await sharedFamily();
       await join(f.id, mo);
       const twice = problem(await sanne.client.post(`/api/v1/families/${f.id}/team`, { userId: mo.id }), 409);
       expect(pointers(twice)).toContain('/body/userId');
@@ -158,7 +167,7 @@ describe('care team and plan', () => {
     });
 
     it('ending a membership keeps its history, and the professional loses access', async () => {
-      const f = await makeFamily(sanne.client);
+      const f = await sharedFamily();
       const membership = await join(f.id, mo, { lifeDomains: ['financien'], responsibility: 'Schuldhulptraject' });
       const goal = await sanne.client.create(`/api/v1/families/${f.id}/goals`, { title: 'Rust over geld', lifeDomain: 'financien' });
       const action = await sanne.client.create<Action>(`/api/v1/families/${f.id}/goals/${goal.id}/actions`, { title: 'Aanvraag indienen', assigneeUserId: mo.id });
@@ -201,7 +210,7 @@ describe('care team and plan', () => {
 
   describe('the care team under concurrent changes', () => {
     it('three handovers at once: never a 5xx, and always exactly one coordinator', async () => {
-      const f = await makeFamily(sanne.client);
+      const f = await sharedFamily();
       const ahmed = await makeUser(t, await makeOrganisation(t, 'jgz'), ['professional'], 'Ahmed Yilmaz');
       const candidates = [await join(f.id, mo), await join(f.id, lisa), await join(f.id, ahmed)];
       const answers = await Promise.all(candidates.map((m) =>
@@ -217,14 +226,14 @@ describe('care team and plan', () => {
     });
 
     it('the same professional added twice at once: one membership, the other request is 409', async () => {
-      const f = await makeFamily(sanne.client);
+      const f = await sharedFamily();
       const answers = await Promise.all([1, 2, 3].map(() => sanne.client.post(`/api/v1/families/${f.id}/team`, { userId: mo.id })));
       expect(answers.map((r) => r.statusCode).sort(), answers.map((r) => r.body).join('\n')).toEqual([201, 409, 409]);
       expect((await teamOf(sanne.client, f.id, 'all')).filter((m) => m.userId === mo.id)).toHaveLength(1);
     });
 
     it('goals created at once still get distinct, gapless priorities', async () => {
-      const f = await makeFamily(sanne.client);
+      const f = await sharedFamily();
       const answers = await Promise.all([1, 2, 3, 4, 5].map((i) =>
         sanne.client.post(`/api/v1/families/${f.id}/goals`, { title: `Doel ${i}`, lifeDomain: 'financien' })));
       expect(answers.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
@@ -234,7 +243,7 @@ describe('care team and plan', () => {
 
   describe('the plan', () => {
     it('keeps goals in priority order, and renumbers 1..n without gaps when one moves', async () => {
-      const f = await makeFamily(sanne.client);
+      const f = await sharedFamily();
       const base = `/api/v1/families/${f.id}`;
       const titles = ['Rust over geld', 'Een eigen kamer voor Tim', 'Tim gaat naar school', 'Moeder slaapt beter'];
       const goals: Goal[] = [];
@@ -264,7 +273,7 @@ describe('care team and plan', () => {
     });
 
     it('records a change of focus in the timeline', async () => {
-      const f = await makeFamily(sanne.client);
+      const f = await sharedFamily();
       const base = `/api/v1/families/${f.id}`;
       const goal = await sanne.client.create<Goal>(`${base}/goals`, { title: 'Tim gaat met plezier naar school', lifeDomain: 'scholing', focus: 'later', memberIds: [f.childId] });
       const res = await sanne.client.patch(`${base}/goals/${goal.id}`, { focus: 'now' }, goal.version);
@@ -281,7 +290,7 @@ describe('care team and plan', () => {
     });
 
     it('raises the plan version on every goal and action change, and not on a refused one', async () => {
-      const f = await makeFamily(sanne.client);
+      const f = await sharedFamily();
       const base = `/api/v1/families/${f.id}`;
       await join(f.id, mo);
       let expected = (await planOf(sanne.client, f.id)).version;
@@ -301,12 +310,12 @@ describe('care team and plan', () => {
       await step('refused action', sanne.client.post(`${base}/goals/${goal.id}/actions`, { title: 'x', assigneeUserId: joost.id }), 422, false);
       await step('invalid goal', sanne.client.post(`${base}/goals`, { title: '' , lifeDomain: 'financien' }), 400, false);
       // A note is not a plan change.
-      await step('note', sanne.client.post(`${base}/timeline`, { body: 'Huisbezoek gehad' }), 201, false);
+      await step('note', sanne.client.post(`${base}/timeline`, { body: 'Huisbezoek gehad', lifeDomain: 'financien' }), 201, false);
     });
 
     it('gives every action exactly one assignee from this family and its team', async () => {
-      const f = await makeFamily(sanne.client, 'Gezin Jansen');
-      const other = await makeFamily(sanne.client, 'Gezin Visser');
+      const f = await sharedFamily('Gezin Jansen');
+      const other = await sharedFamily('Gezin Visser');
       const base = `/api/v1/families/${f.id}`;
       await join(f.id, mo);
       const oma = await sanne.client.create<{ id: string }>(`${base}/supporters`, { name: 'Oma Riet', relation: 'grootmoeder' });
@@ -349,7 +358,7 @@ describe('care team and plan', () => {
     });
 
     it('a done action leaves my actions; the caseload shows my role and the open actions', async () => {
-      const f = await makeFamily(sanne.client, 'Gezin Caseload');
+      const f = await sharedFamily('Gezin Caseload');
       const base = `/api/v1/families/${f.id}`;
       await join(f.id, mo);
       const goal = await sanne.client.create<Goal>(`${base}/goals`, { title: 'Rust over geld', lifeDomain: 'financien' });
@@ -387,7 +396,7 @@ describe('care team and plan', () => {
 
   describe('the timeline', () => {
     it('records plan, team and member changes with author and organisation; notes keep their life domain', async () => {
-      const f = await makeFamily(sanne.client);
+      const f = await sharedFamily();
       const base = `/api/v1/families/${f.id}`;
       await join(f.id, mo, { lifeDomains: ['financien'] });
       const goal = await mo.client.create<Goal>(`${base}/goals`, { title: 'Rust over geld', lifeDomain: 'financien' });
@@ -399,10 +408,16 @@ describe('care team and plan', () => {
       const note = await mo.client.post(`${base}/timeline`, { body: 'Gesprek over de schulden gehad.', lifeDomain: 'financien' });
       expect(note.statusCode, note.body).toBe(201);
       expect(note.json()).toMatchObject({ kind: 'note', event: 'note', body: 'Gesprek over de schulden gehad.', lifeDomain: 'financien' });
-      const plain = await sanne.client.create<Entry>(`${base}/timeline`, { body: 'Huisbezoek gepland.' });
-      expect(plain.lifeDomain).toBeNull();
+      const aboutTim = await sanne.client.create<Entry & { memberIds: string[]; category: string }>(`${base}/timeline`, {
+        body: 'Huisbezoek gepland.', lifeDomain: 'scholing', memberIds: [f.childId],
+      });
+      expect(aboutTim).toMatchObject({ lifeDomain: 'scholing', category: 'scholing', memberIds: [f.childId] });
+      problem(await sanne.client.post(`${base}/timeline`, { body: 'Zonder levensgebied.' }), 400);
+      expect(pointers(problem(await sanne.client.post(`${base}/timeline`, { body: 'Over iemand anders.', lifeDomain: 'scholing', memberIds: [baby.id, uuidv7()] }), 422)))
+        .toEqual(['/body/memberIds']);
 
-      const entries = await timelineOf(sanne.client, f.id);
+      // The consents the test family gave (see sharedFamily) are on the timeline too; this test looks at the rest.
+      const entries = (await timelineOf(sanne.client, f.id)).filter((e) => !e.event.startsWith('consent.'));
       const SANNE = { userId: sanne.id, name: 'Sanne de Vries', organisationName: 'Wijkteam Noord' };
       const MO = { userId: mo.id, name: 'Mohammed Benali', organisationName: 'Schuldhulp Stad' };
       const byEvent = (event: string) => entries.filter((e) => e.event === event);
@@ -417,7 +432,7 @@ describe('care team and plan', () => {
       expect(byEvent('member.updated')[0]).toMatchObject({ kind: 'member', author: SANNE, data: expect.objectContaining({ memberId: baby.id, fields: ['givenName'] }) });
       expect(JSON.stringify(byEvent('member.updated'))).not.toContain('Noortje');
       expect(byEvent('family.phase-changed')[0]).toMatchObject({ kind: 'family', author: SANNE, data: expect.objectContaining({ from: 'aanmelding', to: 'plan' }) });
-      expect(byEvent('note').map((e) => [e.author, e.lifeDomain])).toEqual([[SANNE, null], [MO, 'financien']]);
+      expect(byEvent('note').map((e) => [e.author, e.lifeDomain])).toEqual([[SANNE, 'scholing'], [MO, 'financien']]);
     });
   });
 });

@@ -70,10 +70,10 @@ export async function makeOrganisation(t: TestApp, kind: OrganisationKind = 'wij
   return (await t.admin.create('/api/v1/organisations', { name, kind })).id;
 }
 
-export async function makeUser(t: TestApp, organisationId: string, roles: Role[] = ['professional'], name = 'Professional'): Promise<{ id: string; email: string; client: ApiClient }> {
+export async function makeUser(t: TestApp, organisationId: string, roles: Role[] = ['professional'], name = 'Professional'): Promise<{ id: string; email: string; organisationId: string; client: ApiClient }> {
   const email = `${uuidv7().slice(-12)}@test.nl`;
   const user = await t.admin.create('/api/v1/users', { email, name, password: PASSWORD, organisationId, roles });
-  return { id: user.id, email, client: await new ApiClient(t.app).login(email, PASSWORD) };
+  return { id: user.id, email, organisationId, client: await new ApiClient(t.app).login(email, PASSWORD) };
 }
 
 export async function makeProfessional(t: TestApp, kind: OrganisationKind = 'wijkteam', name = 'Professional') {

@@ -20,7 +20,7 @@ const covenant = (status: CovenantFact['status'], extra: Partial<CovenantFact> =
 function facts(subject: ConsentMember, consents: ConsentFact[], covenants: CovenantFact[], category = 'geestelijke-gezondheid', author = DEBT): CategoryAccessFacts {
   return {
     day, viewerOrganisationId: GP, datum: { category, authorOrganisationId: author, memberIds: [subject.id] },
-    household: subject.id === mother.id ? [mother] : [mother, subject], consents, covenants,
+    household: subject.id === mother.id ? [mother] : [mother, subject], consents, covenants, emergencyCategories: [],
   };
 }
 
@@ -64,7 +64,7 @@ describe('who sees a category of a member’s data', () => {
     const kid = youth(9);
     const base: CategoryAccessFacts = {
       day, viewerOrganisationId: GP, datum: { category: 'geestelijke-gezondheid', authorOrganisationId: DEBT, memberIds: ['mother', kid.id] },
-      household: [mother, kid], consents: [consent('mother', ['mother'])], covenants: [covenant('active')],
+      household: [mother, kid], consents: [consent('mother', ['mother'])], covenants: [covenant('active')], emergencyCategories: [],
     };
     expect(decideCategoryAccess(base)).toEqual({ visible: false, basis: 'no-consent' });
     expect(decideCategoryAccess({ ...base, consents: [...base.consents, consent(kid.id, ['mother'])] }).visible).toBe(true);
@@ -78,6 +78,17 @@ describe('who sees a category of a member’s data', () => {
     expect(decideCategoryAccess({ ...f, consents: [consent('mother', ['mother'], { validUntil: '2026-11-22' })] }).visible).toBe(false);
     expect(decideCategoryAccess({ ...f, covenants: [covenant('active', { validUntil: '2026-11-22' })] })).toEqual({ visible: false, basis: 'no-covenant' });
     expect(decideCategoryAccess({ ...f, consents: [consent('mother', ['mother'], { organisationId: DEBT })] }).visible).toBe(false);
+  });
+
+  it('shows an action assigned to the viewer, and what a break-the-glass grant opened, to nobody else', () => {
+    const f = facts(mother, [], []);
+    expect(decideCategoryAccess(f)).toEqual({ visible: false, basis: 'no-covenant' });
+    expect(decideCategoryAccess({ ...f, datum: { ...f.datum, addressedToViewer: true } })).toEqual({ visible: true, basis: 'addressed-to-viewer' });
+    expect(decideCategoryAccess({ ...f, emergencyCategories: ['geestelijke-gezondheid'] })).toEqual({ visible: true, basis: 'emergency' });
+    expect(decideCategoryAccess({ ...f, emergencyCategories: ['financien'] }).visible).toBe(false);
+    // Consent and covenant come first: the emergency basis is used (and flagged) only where nothing else allows it.
+    const allowed = facts(mother, [consent('mother', ['mother'])], [covenant('active')]);
+    expect(decideCategoryAccess({ ...allowed, emergencyCategories: ['geestelijke-gezondheid'] }).basis).toBe('consent-and-covenant');
   });
 
   it('never shows another organisation’s writing without both an in-force covenant and an effective consent (property)', () => {

@@ -85,9 +85,12 @@ export const FamilyQuery = z.object({
   phase: FamilyPhase.optional(),
 });
 
+/** A family's name is identity data: null where the family has not consented to share it with your organisation. */
+const FamilyName = z.string().nullable();
+
 export const Family = z.object({
   id: Id,
-  name: z.string(),
+  name: FamilyName,
   phase: FamilyPhase,
   version: Version,
   createdAt: Timestamp,
@@ -100,7 +103,7 @@ export type Family = z.infer<typeof Family>;
 /** One line of a professional's caseload. */
 export const CaseloadItem = z.object({
   id: Id,
-  name: z.string(),
+  name: FamilyName,
   phase: FamilyPhase,
   myRole: z.string(),
   coordinator: z.object({ userId: Id, name: z.string(), organisationName: z.string() }).nullable(),

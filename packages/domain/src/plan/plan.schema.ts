@@ -87,8 +87,11 @@ export const Goal = z.object({
   lifeDomain: z.string(),
   memberIds: z.array(Id),
   focus: GoalFocus,
+  /** The rank among the goals you may see (1 is most urgent); hidden goals leave no gaps. */
   priority: z.int(),
   owner: Assignee.nullable(),
+  /** `overview`: the family shares only the plan overview of this goal with your organisation, not its actions. */
+  view: z.enum(['full', 'overview']),
   version: Version,
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -105,4 +108,5 @@ export const Plan = z.object({
 });
 
 /** An open action of mine, across families. */
-export const MyAction = Action.extend({ familyName: z.string(), goalTitle: z.string(), overdue: z.boolean() });
+/** An action of mine elsewhere; the family's name and the goal's title only where the family shares them with my organisation. */
+export const MyAction = Action.extend({ familyName: z.string().nullable(), goalTitle: z.string().nullable(), overdue: z.boolean() });

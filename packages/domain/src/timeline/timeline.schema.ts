@@ -7,8 +7,13 @@ export const TimelineKind = z.enum(timelineKinds);
 
 export const CreateNote = z.strictObject({
   body: NonEmptyText(10_000),
-  /** The life domain the note is about, if any; the gate will filter notes by it once consent rules land. */
-  lifeDomain: LifeDomainCode.optional(),
+  /**
+   * The life domain the note is about. It is the note's data category: other organisations see the note only where
+   * the family consented to share that domain with them.
+   */
+  lifeDomain: LifeDomainCode,
+  /** The members the note is about; none: the family as a whole. Each one's consent is then needed to share it. */
+  memberIds: z.array(Id).max(20).refine((ids) => new Set(ids).size === ids.length, 'members must be unique').default([]),
 });
 export type CreateNote = z.infer<typeof CreateNote>;
 
@@ -21,6 +26,9 @@ export const TimelineEntry = z.object({
   body: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   lifeDomain: z.string().nullable(),
+  /** The data category the entry belongs to (a life domain, identity, team, plan-overview). */
+  category: z.string(),
+  memberIds: z.array(Id),
   author: z.object({ userId: Id, name: z.string(), organisationName: z.string() }).nullable(),
   createdAt: Timestamp,
 });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { OrganisationKind, Role } from '@gezinsplan/domain';
+import { ageOn, defaultLifeDomains, type OrganisationKind, type Role } from '@gezinsplan/domain';
 import type { Db } from '../platform/db/database';
 import { ApiClient } from '../platform/http/api-client';
 import { createAdmin } from '../bootstrap';
@@ -25,14 +25,14 @@ const organisations: { key: string; name: string; kind: OrganisationKind }[] = [
 /** The demo people; their email addresses are printed at start so a newcomer can sign in as any of them. */
 export const demoPeople: { key: string; email: string; name: string; org: string; roles: Role[]; about: string }[] = [
   { key: 'sanne', email: 'sanne@wijkteam.demo', name: 'Sanne de Vries', org: 'wijkteam', roles: ['professional', 'org-admin'], about: 'regievoerder, wijkteam' },
-  { key: 'ahmed', email: 'ahmed@jeugdteam.demo', name: 'Ahmed El Amrani', org: 'jeugdteam', roles: ['professional'], about: 'gezinscoach, jeugdteam' },
-  { key: 'bakker', email: 'bakker@huisarts.demo', name: 'dr. Eva Bakker', org: 'huisarts', roles: ['professional'], about: 'huisarts' },
-  { key: 'joost', email: 'joost@school.demo', name: 'Joost Jansen', org: 'school', roles: ['professional'], about: 'intern begeleider, school' },
-  { key: 'fatima', email: 'fatima@jgz.demo', name: 'Fatima Yilmaz', org: 'jgz', roles: ['professional'], about: 'jeugdverpleegkundige, JGZ' },
-  { key: 'mo', email: 'mohammed@schuldhulp.demo', name: 'Mohammed Benali', org: 'schuldhulp', roles: ['professional'], about: 'schuldhulpverlener' },
-  { key: 'lotte', email: 'lotte@ggz.demo', name: 'Lotte Visser', org: 'ggz', roles: ['professional'], about: 'psychiater, volwassenen-ggz' },
-  { key: 'daan', email: 'daan@kompas.demo', name: 'Daan Smit', org: 'jeugd-ggz', roles: ['professional'], about: 'kinderpsycholoog, jeugd-ggz' },
-  { key: 'iris', email: 'iris@debrug.demo', name: 'Iris Mulder', org: 'specialist', roles: ['professional'], about: 'gedragswetenschapper, specialistische jeugdhulp' },
+  { key: 'ahmed', email: 'ahmed@jeugdteam.demo', name: 'Ahmed El Amrani', org: 'jeugdteam', roles: ['professional', 'org-admin'], about: 'gezinscoach, jeugdteam' },
+  { key: 'bakker', email: 'bakker@huisarts.demo', name: 'dr. Eva Bakker', org: 'huisarts', roles: ['professional', 'org-admin'], about: 'huisarts' },
+  { key: 'joost', email: 'joost@school.demo', name: 'Joost Jansen', org: 'school', roles: ['professional', 'org-admin'], about: 'intern begeleider, school' },
+  { key: 'fatima', email: 'fatima@jgz.demo', name: 'Fatima Yilmaz', org: 'jgz', roles: ['professional', 'org-admin'], about: 'jeugdverpleegkundige, JGZ' },
+  { key: 'mo', email: 'mohammed@schuldhulp.demo', name: 'Mohammed Benali', org: 'schuldhulp', roles: ['professional', 'org-admin'], about: 'schuldhulpverlener' },
+  { key: 'lotte', email: 'lotte@ggz.demo', name: 'Lotte Visser', org: 'ggz', roles: ['professional', 'org-admin'], about: 'psychiater, volwassenen-ggz' },
+  { key: 'daan', email: 'daan@kompas.demo', name: 'Daan Smit', org: 'jeugd-ggz', roles: ['professional', 'org-admin'], about: 'kinderpsycholoog, jeugd-ggz' },
+  { key: 'iris', email: 'iris@debrug.demo', name: 'Iris Mulder', org: 'specialist', roles: ['professional', 'org-admin'], about: 'gedragswetenschapper, specialistische jeugdhulp' },
   { key: 'privacy', email: 'privacy@gemeente.demo', name: 'Pieter de Groot', org: 'gemeente', roles: ['privacy-officer'], about: 'privacy officer' },
   { key: 'beleid', email: 'beleid@gemeente.demo', name: 'Noor Hendriks', org: 'gemeente', roles: ['policy'], about: 'beleidsadviseur' },
 ];
@@ -42,10 +42,12 @@ interface DemoFamily {
   phase: 'aanmelding' | 'intake' | 'plan' | 'uitvoering' | 'evaluatie' | 'afgesloten';
   coordinator: string;
   members: { givenName: string; familyName: string; birthDate: string; role: 'parent' | 'child' | 'other'; hasCustody?: boolean }[];
+  /** Members (by index) who share their data with nobody but the coordinator's organisation. */
+  private?: number[];
   supporters?: { name: string; relation: string }[];
   team?: { who: string; lifeDomains: string[]; responsibility: string }[];
   goals?: { title: string; lifeDomain: string; members: number[]; focus: 'now' | 'later' | 'achieved'; actions: { title: string; due: number; who: string | { member: number } | { supporter: number } }[] }[];
-  notes?: { who: string; body: string; lifeDomain?: string }[];
+  notes?: { who: string; body: string; lifeDomain: string; members?: number[] }[];
 }
 
 const families: DemoFamily[] = [
@@ -56,6 +58,8 @@ const families: DemoFamily[] = [
       { givenName: 'Tim', familyName: 'Jansen', birthDate: '2013-02-03', role: 'child' },
       { givenName: 'Lisa', familyName: 'Jansen', birthDate: '2010-09-21', role: 'child' },
     ],
+    // Lisa is 16: she alone decides over her data, and she has not agreed to share it beyond the wijkteam.
+    private: [2],
     supporters: [{ name: 'Oma Riet', relation: 'grootmoeder' }, { name: 'Buurvrouw Anja', relation: 'buurvrouw' }],
     team: [
       { who: 'bakker', lifeDomains: ['geestelijke-gezondheid', 'lichamelijke-gezondheid'], responsibility: 'Medische zorg voor moeder, verwijzing naar ggz' },
@@ -71,8 +75,10 @@ const families: DemoFamily[] = [
         actions: [{ title: 'Afspraak bij de huisarts over somberheid', due: 14, who: 'bakker' }] },
     ],
     notes: [
-      { who: 'sanne', body: 'Eerste gesprek bij het gezin thuis. Moeder wil vooral rust over geld; Tim zit niet lekker op school.' },
-      { who: 'mo', body: 'Schuldenoverzicht gestart. Drie schuldeisers in beeld.', lifeDomain: 'financien' },
+      { who: 'sanne', body: 'Eerste gesprek bij het gezin thuis. Moeder wil vooral rust over geld; Tim zit niet lekker op school.', lifeDomain: 'financien', members: [0] },
+      { who: 'mo', body: 'Schuldenoverzicht gestart. Drie schuldeisers in beeld.', lifeDomain: 'financien', members: [0] },
+      { who: 'bakker', body: 'Moeder slaapt slecht en piekert veel. Verwijzing naar de POH-ggz besproken.', lifeDomain: 'geestelijke-gezondheid', members: [0] },
+      { who: 'sanne', body: 'Lisa wil zelf eerst met haar mentor praten over haar stage.', lifeDomain: 'scholing', members: [2] },
     ],
   },
   {
@@ -90,7 +96,7 @@ const families: DemoFamily[] = [
       { title: 'Nora durft weer alleen te slapen', lifeDomain: 'emotionele-ondersteuning', members: [2], focus: 'now',
         actions: [{ title: 'Intake jeugd-ggz plannen', due: 9, who: 'daan' }] },
     ],
-    notes: [{ who: 'ahmed', body: 'Ouders willen graag samen een plan maken. Volgende week startgesprek met het hele team.' }],
+    notes: [{ who: 'ahmed', body: 'Ouders willen graag samen een plan maken. Volgende week startgesprek met het hele team.', lifeDomain: 'huiselijke-relaties' }],
   },
   {
     name: 'Gezin de Boer', phase: 'intake', coordinator: 'sanne',
@@ -99,7 +105,7 @@ const families: DemoFamily[] = [
       { givenName: 'Jayden', familyName: 'de Boer', birthDate: '2009-12-01', role: 'child' },
     ],
     team: [{ who: 'lotte', lifeDomains: ['geestelijke-gezondheid', 'middelengebruik'], responsibility: 'Behandeling van vader' }],
-    notes: [{ who: 'sanne', body: 'Intakegesprek gepland. Vader wil hulp bij huisvesting na scheiding.' }],
+    notes: [{ who: 'sanne', body: 'Intakegesprek gepland. Vader wil hulp bij huisvesting na scheiding.', lifeDomain: 'huisvesting', members: [0] }],
   },
   {
     name: 'Gezin Kaya', phase: 'aanmelding', coordinator: 'ahmed',
@@ -125,6 +131,9 @@ const families: DemoFamily[] = [
     members: [{ givenName: 'Henk', familyName: 'Bos', birthDate: '1975-10-10', role: 'parent', hasCustody: true }],
   },
 ];
+
+/** The categories everyone on a team shares once the family agrees: who they are, who helps, and the plan's goals. */
+const basics = ['identity', 'team', 'plan-overview'];
 
 function inDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -159,6 +168,20 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<boolean> {
     return clients.get(key)!;
   };
 
+  // The region's covenant: the two coordinating teams share with every partner, each side's org-admin agreeing.
+  const everything = [...basics, 'safety', ...defaultLifeDomains.map((d) => d.code)];
+  for (const [proposer, partners] of [['sanne', ['ahmed', 'bakker', 'joost', 'fatima', 'mo', 'lotte', 'daan', 'iris']], ['ahmed', ['bakker', 'joost', 'fatima', 'mo', 'lotte', 'daan', 'iris']]] as const) {
+    for (const partner of partners) {
+      const partnerOrg = orgIds.get(demoPeople.find((p) => p.key === partner)!.org);
+      const covenant = await (await as(proposer)).create('/api/v1/covenants', {
+        partnerOrganisationId: partnerOrg, categories: everything, purpose: 'Samenwerken in de integrale gezinsaanpak van de regio',
+      });
+      const accepted = await (await as(partner)).post(`/api/v1/covenants/${covenant.id}/accept`);
+      if (accepted.statusCode !== 200) throw new Error(`covenant not accepted: ${accepted.statusCode}`);
+    }
+  }
+  const organisationOf = (key: string) => orgIds.get(demoPeople.find((p) => p.key === key)!.org)!;
+
   for (const f of families) {
     const coordinator = await as(f.coordinator);
     const family = await coordinator.create<{ id: string }>('/api/v1/families', { name: f.name, phase: 'aanmelding', members: f.members });
@@ -170,6 +193,7 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<boolean> {
     for (const t of f.team ?? []) {
       await coordinator.create(`${base}/team`, { userId: userIds.get(t.who), role: 'member', lifeDomains: t.lifeDomains, responsibility: t.responsibility });
     }
+    await seedConsents(coordinator, base, f, memberId, organisationOf);
     for (const g of f.goals ?? []) {
       const goal = await coordinator.create(`${base}/goals`, { title: g.title, lifeDomain: g.lifeDomain, memberIds: g.members.map(memberId), focus: g.focus });
       for (const a of g.actions) {
@@ -179,7 +203,7 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<boolean> {
       }
     }
     for (const n of f.notes ?? []) {
-      await (await as(n.who)).create(`${base}/timeline`, { body: n.body, ...(n.lifeDomain ? { lifeDomain: n.lifeDomain } : {}) });
+      await (await as(n.who)).create(`${base}/timeline`, { body: n.body, lifeDomain: n.lifeDomain, memberIds: (n.members ?? []).map(memberId) });
     }
     if (f.phase !== 'aanmelding') {
       const current = (await coordinator.get(base)).json() as { version: number };
@@ -188,4 +212,25 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<boolean> {
     }
   }
   return true;
+}
+
+/**
+ * What the family agreed to share, recorded by the coordinator: with the coordinator's own organisation everything,
+ * with each team member's organisation the basics plus that member's life domains. Parents with gezag agree for
+ * children under 16, and every member of 12 and older agrees for themselves; "private" members share with no one else.
+ */
+async function seedConsents(coordinator: ApiClient, base: string, f: DemoFamily, memberId: (i: number) => string, organisationOf: (key: string) => string): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  const parent = f.members.findIndex((m) => m.hasCustody);
+  const shares = [
+    { org: organisationOf(f.coordinator), categories: [...basics, 'safety', ...defaultLifeDomains.map((d) => d.code)], all: true },
+    ...(f.team ?? []).map((t) => ({ org: organisationOf(t.who), categories: [...basics, ...t.lifeDomains], all: false })),
+  ];
+  for (const share of shares) {
+    for (const [i, m] of f.members.entries()) {
+      if (!share.all && f.private?.includes(i)) continue;
+      const givenBy = [...new Set([...(ageOn(m.birthDate, today) < 16 && parent >= 0 ? [memberId(parent)] : []), ...(ageOn(m.birthDate, today) >= 12 ? [memberId(i)] : [])])];
+      await coordinator.create(`${base}/consents`, { memberId: memberId(i), organisationId: share.org, categories: share.categories, purpose: 'Samen werken aan het gezinsplan', givenBy });
+    }
+  }
 }

@@ -1,2 +1,3 @@
 export { familiesRoutes } from './families.routes';
-export { touchFamily } from './members.service';
+export { assertMembersOfFamily, memberDatum, touchFamily } from './members.service';
+export { familyNameDatum } from './families.service';

@@ -3,7 +3,9 @@ import { todayInNetherlands, type PageQuery } from '@gezinsplan/domain';
 import type { RequestContext } from '../../platform/http/request-context';
 import { auditListedFamilies, visibleFamilies } from '../../platform/access/visible-families';
 import { decodeCursor, olderThan, page } from '../../platform/http/cursor';
-import { presentAction, selectActions } from '../plan';
+import { loadSights, type Sight } from '../../platform/access/sight';
+import { familyNameDatum } from '../families';
+import { actionDatum, goalView, presentAction, selectActions } from '../plan';
 
 /**
  * My caseload: the families whose care team I am on now, most recently changed first, with my role, the
@@ -15,24 +17,41 @@ export async function myCaseload(ctx: RequestContext, query: PageQuery) {
     .leftJoin('team_members as c', (j) => j.onRef('c.family_id', '=', 'f.id').on('c.role', '=', 'coordinator').on('c.ended_at', 'is', null))
     .leftJoin('users as cu', 'cu.id', 'c.user_id')
     .leftJoin('organisations as co', 'co.id', 'cu.organisation_id')
-    .select(['f.id', 'f.name', 'f.phase', 'f.updated_at', 't.role as my_role', 'c.user_id as coordinator_user_id',
-      'cu.name as coordinator_name', 'co.name as coordinator_organisation_name',
-      sql<number>`(select count(*)::int from actions a where a.family_id = f.id and a.status = 'open')`.as('open_actions')])
+    .select(['f.id', 'f.name', 'f.phase', 'f.updated_at', 'f.organisation_id', 't.role as my_role', 'c.user_id as coordinator_user_id',
+      'cu.name as coordinator_name', 'co.name as coordinator_organisation_name'])
     .where('t.family_id', 'in', visibleFamilies(ctx.db, ctx.actor))
     .where('t.user_id', '=', ctx.actor.userId).where('t.ended_at', 'is', null);
   const after = decodeCursor(query.cursor, ['timestamp', 'uuid'] as const);
   if (after) q = q.where(olderThan('f.updated_at', 'f.id', after));
   const rows = await q.orderBy('f.updated_at', 'desc').orderBy('f.id', 'desc').limit(query.limit + 1).execute();
   const result = page(rows, query.limit, (last) => [new Date(last.updated_at).toISOString(), last.id]);
-  await auditListedFamilies(ctx, result.items.map((r) => r.id), 'caseload.listed');
+  const familyIds = result.items.map((r) => r.id);
+  const sights = await loadSights(ctx.db, ctx.actor, familyIds, ctx.now);
+  const openActions = await countVisibleOpenActions(ctx, familyIds, sights);
+  await auditListedFamilies(ctx, familyIds, 'caseload.listed');
   return {
     items: result.items.map((r) => ({
-      id: r.id, name: r.name, phase: r.phase, myRole: r.my_role, openActions: r.open_actions,
+      id: r.id, name: sights.get(r.id)?.sees(familyNameDatum(r)) ? r.name : null, phase: r.phase, myRole: r.my_role,
+      openActions: openActions.get(r.id) ?? 0,
       coordinator: r.coordinator_user_id ? { userId: r.coordinator_user_id, name: r.coordinator_name ?? '', organisationName: r.coordinator_organisation_name ?? '' } : null,
       updatedAt: new Date(r.updated_at).toISOString(),
     })),
     nextCursor: result.nextCursor,
   };
+}
+
+/** Open actions per family, counting only those the viewer may see: a count must not tell what is hidden. */
+async function countVisibleOpenActions(ctx: RequestContext, familyIds: string[], sights: Map<string, Sight>): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (familyIds.length === 0) return counts;
+  const rows = await ctx.db.selectFrom('actions as a').innerJoin('goals as g', 'g.id', 'a.goal_id')
+    .select(['a.family_id', 'a.author_organisation_id', 'a.assignee_user_id', 'g.life_domain', 'g.member_ids', 'g.author_organisation_id as goal_author_organisation_id'])
+    .where('a.family_id', 'in', familyIds).where('a.status', '=', 'open').execute();
+  for (const r of rows) {
+    const goal = { life_domain: r.life_domain, member_ids: r.member_ids, author_organisation_id: r.goal_author_organisation_id };
+    if (sights.get(r.family_id)?.sees(actionDatum(goal, r, ctx.actor.userId))) counts.set(r.family_id, (counts.get(r.family_id) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /**
@@ -43,7 +62,9 @@ export async function myOpenActions(ctx: RequestContext, query: PageQuery) {
   let q = selectActions(ctx.db)
     .innerJoin('families as f', 'f.id', 'a.family_id')
     .innerJoin('goals as g', 'g.id', 'a.goal_id')
-    .select(['f.name as family_name', 'g.title as goal_title', sql<string>`coalesce(a.due_date, '9999-12-31'::date)::text`.as('sort_due')])
+    .select(['f.name as family_name', 'f.organisation_id as family_organisation_id', 'g.title as goal_title', 'g.life_domain',
+      'g.member_ids', 'g.author_organisation_id as goal_author_organisation_id',
+      sql<string>`coalesce(a.due_date, '9999-12-31'::date)::text`.as('sort_due')])
     .where('a.assignee_user_id', '=', ctx.actor.userId)
     .where('a.status', '=', 'open')
     .where('a.family_id', 'in', visibleFamilies(ctx.db, ctx.actor));
@@ -57,12 +78,22 @@ export async function myOpenActions(ctx: RequestContext, query: PageQuery) {
   }
   const rows = await q.orderBy(sql`coalesce(a.due_date, '9999-12-31'::date)`).orderBy('a.id').limit(query.limit + 1).execute();
   const result = page(rows, query.limit, (last) => [last.sort_due, last.id]);
-  await auditListedFamilies(ctx, [...new Set(result.items.map((r) => r.family_id))], 'my-actions.listed');
+  const familyIds = [...new Set(result.items.map((r) => r.family_id))];
+  const sights = await loadSights(ctx.db, ctx.actor, familyIds, ctx.now);
+  await auditListedFamilies(ctx, familyIds, 'my-actions.listed');
   const today = todayInNetherlands(ctx.now);
   return {
-    items: result.items.map((r) => ({
-      ...presentAction(r), familyName: r.family_name, goalTitle: r.goal_title, overdue: r.due_date !== null && r.due_date < today,
-    })),
+    // My own actions I always see; the family's name and the goal's title only as the family shares them with us.
+    items: result.items.map((r) => {
+      const sight = sights.get(r.family_id);
+      const goal = { life_domain: r.life_domain, member_ids: r.member_ids, author_organisation_id: r.goal_author_organisation_id };
+      return {
+        ...presentAction(r),
+        familyName: sight?.sees(familyNameDatum({ organisation_id: r.family_organisation_id })) ? r.family_name : null,
+        goalTitle: sight && goalView(sight, goal) ? r.goal_title : null,
+        overdue: r.due_date !== null && r.due_date < today,
+      };
+    }),
     nextCursor: result.nextCursor,
   };
 }

@@ -13,13 +13,13 @@ export function presentAction(r: ActionRow): Action {
   };
 }
 
-export function presentGoal(r: GoalRow, actions: Action[]): Goal {
+export function presentGoal(r: GoalRow, actions: Action[], view: Goal['view'], rank: number): Goal {
   const owner = r.owner_member_id
     ? { kind: 'member' as const, id: r.owner_member_id, name: r.owner_member_name ?? '' }
     : r.owner_user_id ? { kind: 'user' as const, id: r.owner_user_id, name: r.owner_user_name ?? '' } : null;
   return {
     id: r.id, familyId: r.family_id, title: r.title, lifeDomain: r.life_domain, memberIds: r.member_ids, focus: r.focus as Goal['focus'],
-    priority: r.priority, owner, version: r.version, createdAt: new Date(r.created_at).toISOString(),
+    priority: rank, owner, view, version: r.version, createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(), actions,
   };
 }

@@ -12,7 +12,7 @@ export function selectGoals(db: Db, familyId: string) {
     .leftJoin('members as om', 'om.id', 'g.owner_member_id')
     .leftJoin('users as ou', 'ou.id', 'g.owner_user_id')
     .select(['g.id', 'g.family_id', 'g.title', 'g.life_domain', 'g.member_ids', 'g.focus', 'g.priority', 'g.owner_member_id',
-      'g.owner_user_id', 'g.version', 'g.created_at', 'g.updated_at', 'om.given_name as owner_member_name', 'ou.name as owner_user_name'])
+      'g.owner_user_id', 'g.author_organisation_id', 'g.version', 'g.created_at', 'g.updated_at', 'om.given_name as owner_member_name', 'ou.name as owner_user_name'])
     .where('g.family_id', '=', familyId);
 }
 
@@ -22,7 +22,7 @@ export function selectActions(db: Db) {
     .leftJoin('members as am', 'am.id', 'a.assignee_member_id')
     .leftJoin('supporters as asu', 'asu.id', 'a.assignee_supporter_id')
     .select(['a.id', 'a.family_id', 'a.goal_id', 'a.title', 'a.due_date', 'a.status', 'a.assignee_user_id', 'a.assignee_member_id',
-      'a.assignee_supporter_id', 'a.version', 'a.created_at', 'a.updated_at', 'au.name as assignee_user_name',
+      'a.assignee_supporter_id', 'a.author_organisation_id', 'a.version', 'a.created_at', 'a.updated_at', 'au.name as assignee_user_name',
       sql<string | null>`am.given_name || ' ' || am.family_name`.as('assignee_member_name'), 'asu.name as assignee_supporter_name']);
 }
 

@@ -6,23 +6,41 @@ import { AppError, notFound } from '../../platform/http/app-error';
 import { assertVersion } from '../../platform/http/versioning';
 import { assertLifeDomain } from '../catalogues';
 import { appendTimeline } from '../timeline';
-import { touchFamily } from '../families';
+import { assertMembersOfFamily, touchFamily } from '../families';
 import { isOnActiveTeam } from '../team';
 import { selectActions, selectGoals } from './plan.queries';
 import { presentAction, presentGoal } from './plan.presenter';
+import { actionDatum, goalDatum, goalView } from './plan.visibility';
+
+/**
+ * The goals the viewer may see, in priority order and ranked 1..n among themselves, each with the actions the viewer
+ * may see: all of a goal shared in full, only those addressed to the viewer of a goal shared as overview.
+ */
+async function visibleGoals(scope: FamilyScope, goalId?: string): Promise<Goal[]> {
+  const goals = await selectGoals(scope.db, scope.familyId).orderBy('g.priority').orderBy('g.id').execute();
+  let actionQuery = selectActions(scope.db).where('a.family_id', '=', scope.familyId);
+  if (goalId) actionQuery = actionQuery.where('a.goal_id', '=', goalId);
+  const actions = await actionQuery
+    .orderBy((eb) => eb.case().when('a.due_date', 'is', null).then(1).else(0).end()).orderBy('a.due_date').orderBy('a.id').execute();
+  const byGoal = new Map<string, typeof actions>();
+  for (const a of actions) byGoal.set(a.goal_id, [...(byGoal.get(a.goal_id) ?? []), a]);
+  const shown: Goal[] = [];
+  for (const g of goals) {
+    const view = goalView(scope.sight, g);
+    if (!view) continue;
+    const own = (byGoal.get(g.id) ?? []).filter((a) => view === 'full' ? scope.sight.sees(actionDatum(g, a, scope.actor.userId)) : a.assignee_user_id === scope.actor.userId);
+    shown.push(presentGoal(g, own.map(presentAction), view, shown.length + 1));
+  }
+  return shown;
+}
 
 /** The plan: goals in priority order, each with its actions, and the plan's version. */
 export async function getPlan(scope: FamilyScope) {
   const plan = await scope.db.selectFrom('plans').selectAll().where('family_id', '=', scope.familyId).executeTakeFirstOrThrow();
-  const goals = await selectGoals(scope.db, scope.familyId).orderBy('g.priority').orderBy('g.id').execute();
-  const actions = await selectActions(scope.db).where('a.family_id', '=', scope.familyId)
-    .orderBy((eb) => eb.case().when('a.due_date', 'is', null).then(1).else(0).end()).orderBy('a.due_date').orderBy('a.id').execute();
-  const byGoal = new Map<string, Action[]>();
-  for (const a of actions) byGoal.set(a.goal_id, [...(byGoal.get(a.goal_id) ?? []), presentAction(a)]);
   scope.audit.resourceId = plan.id;
   return {
     id: plan.id, familyId: plan.family_id, version: plan.version, updatedAt: new Date(plan.updated_at).toISOString(),
-    goals: goals.map((g) => presentGoal(g, byGoal.get(g.id) ?? [])),
+    goals: await visibleGoals(scope),
   };
 }
 
@@ -33,14 +51,6 @@ async function bumpPlan(scope: FamilyScope): Promise<string> {
   return plan.id;
 }
 
-async function assertMembersOfFamily(db: Db, familyId: string, memberIds: readonly string[], pointer: string): Promise<void> {
-  if (memberIds.length === 0) return;
-  const rows = await db.selectFrom('members').select('id').where('family_id', '=', familyId).where('id', 'in', [...memberIds]).execute();
-  if (rows.length !== new Set(memberIds).size) {
-    throw new AppError('UNPROCESSABLE', 'Every member must belong to this family.', [{ pointer, detail: 'not a member of this family' }]);
-  }
-}
-
 async function assertOwner(scope: FamilyScope, ownerMemberId: string | undefined, ownerUserId: string | undefined): Promise<void> {
   if (ownerMemberId) await assertMembersOfFamily(scope.db, scope.familyId, [ownerMemberId], '/body/ownerMemberId');
   if (ownerUserId && !(await isOnActiveTeam(scope.db, scope.familyId, ownerUserId))) {
@@ -48,10 +58,10 @@ async function assertOwner(scope: FamilyScope, ownerMemberId: string | undefined
   }
 }
 
-async function goalById(db: Db, familyId: string, goalId: string): Promise<Goal> {
-  const row = await selectGoals(db, familyId).where('g.id', '=', goalId).executeTakeFirstOrThrow();
-  const actions = await selectActions(db).where('a.goal_id', '=', goalId).orderBy('a.due_date').orderBy('a.id').execute();
-  return presentGoal(row, actions.map(presentAction));
+async function goalById(scope: FamilyScope, goalId: string): Promise<Goal> {
+  const goal = (await visibleGoals(scope, goalId)).find((g) => g.id === goalId);
+  if (!goal) throw notFound();
+  return goal;
 }
 
 /** A goal in the family's own words. Without an owner named, the family member it is about owns it, else its author. */
@@ -70,17 +80,24 @@ export async function createGoal(scope: FamilyScope, input: CreateGoal): Promise
     owner_user_id: ownerMemberId ? null : (input.ownerUserId ?? scope.actor.userId),
     author_user_id: scope.actor.userId, author_organisation_id: scope.actor.organisationId, created_at: scope.now, updated_at: scope.now,
   }).execute();
-  await appendTimeline(scope, { kind: 'plan', event: 'goal.created', data: { goalId: id, focus: input.focus }, lifeDomain: input.lifeDomain });
+  await appendTimeline(scope, { kind: 'plan', event: 'goal.created', data: { goalId: id, focus: input.focus }, lifeDomain: input.lifeDomain, memberIds: input.memberIds });
   scope.audit.resourceId = id;
-  return goalById(scope.db, scope.familyId, id);
+  return goalById(scope, id);
 }
 
-/** Moves one goal to a rank and renumbers the rest 1..n, so ranks stay a simple, gapless order. */
-async function moveGoal(db: Db, familyId: string, goalId: string, rank: number): Promise<void> {
-  const others = await db.selectFrom('goals').select(['id', 'priority']).where('family_id', '=', familyId).where('id', '<>', goalId)
-    .orderBy('priority').orderBy('id').execute();
+/**
+ * Moves one goal to a rank among the goals the viewer sees (just before the one now at that rank, or after the last
+ * one shown) and renumbers all 1..n, so ranks stay a simple, gapless order and hidden goals keep their places.
+ */
+async function moveGoal(scope: FamilyScope, goalId: string, rank: number): Promise<void> {
+  const db = scope.db;
+  const others = await db.selectFrom('goals').select(['id', 'priority', 'life_domain', 'author_organisation_id', 'member_ids'])
+    .where('family_id', '=', scope.familyId).where('id', '<>', goalId).orderBy('priority').orderBy('id').execute();
   const order = others.map((g) => g.id);
-  order.splice(Math.min(Math.max(rank - 1, 0), order.length), 0, goalId);
+  const shown = others.filter((g) => goalView(scope.sight, g) !== null);
+  const anchor = shown[Math.max(rank - 1, 0)];
+  const last = shown.at(-1);
+  order.splice(anchor ? order.indexOf(anchor.id) : last ? order.indexOf(last.id) + 1 : order.length, 0, goalId);
   const current = new Map(others.map((g) => [g.id, g.priority]));
   for (const [index, id] of order.entries()) {
     if (current.get(id) !== index + 1) await db.updateTable('goals').set({ priority: index + 1 }).where('id', '=', id).execute();
@@ -92,11 +109,13 @@ export async function updateGoal(scope: FamilyScope, goalId: string, expectedVer
     await scope.db.selectFrom('goals').selectAll().where('family_id', '=', scope.familyId).where('id', '=', goalId).forUpdate().executeTakeFirst(),
     expectedVersion,
   );
+  scope.audit.resourceId = goalId;
+  scope.require(goalDatum(current));
   if (input.lifeDomain) await assertLifeDomain(scope.db, input.lifeDomain, '/body/lifeDomain');
   if (input.memberIds) await assertMembersOfFamily(scope.db, scope.familyId, input.memberIds, '/body/memberIds');
   await assertOwner(scope, input.ownerMemberId, input.ownerUserId);
   await bumpPlan(scope);
-  if (input.priority !== undefined) await moveGoal(scope.db, scope.familyId, goalId, input.priority);
+  if (input.priority !== undefined) await moveGoal(scope, goalId, input.priority);
   await scope.db.updateTable('goals').set({
     ...(input.title !== undefined ? { title: input.title } : {}),
     ...(input.lifeDomain !== undefined ? { life_domain: input.lifeDomain } : {}),
@@ -110,11 +129,11 @@ export async function updateGoal(scope: FamilyScope, goalId: string, expectedVer
   await appendTimeline(scope, {
     kind: 'plan', event: input.focus && input.focus !== current.focus ? 'goal.focus-changed' : 'goal.updated',
     data: { goalId, fields, ...(input.focus && input.focus !== current.focus ? { from: current.focus, to: input.focus } : {}) },
-    lifeDomain: input.lifeDomain ?? current.life_domain,
+    lifeDomain: input.lifeDomain ?? current.life_domain, memberIds: input.memberIds ?? current.member_ids,
   });
   scope.audit.resourceId = goalId;
   scope.audit.detail.fields = fields;
-  return goalById(scope.db, scope.familyId, goalId);
+  return goalById(scope, goalId);
 }
 
 async function assertAssignee(scope: FamilyScope, a: { assigneeUserId?: string; assigneeMemberId?: string; assigneeSupporterId?: string }): Promise<void> {
@@ -133,8 +152,11 @@ async function actionById(db: Db, familyId: string, id: string): Promise<Action>
 }
 
 export async function createAction(scope: FamilyScope, goalId: string, input: CreateAction): Promise<Action> {
-  const goal = await scope.db.selectFrom('goals').select(['id', 'life_domain']).where('family_id', '=', scope.familyId).where('id', '=', goalId).executeTakeFirst();
+  const goal = await scope.db.selectFrom('goals').select(['id', 'life_domain', 'author_organisation_id', 'member_ids'])
+    .where('family_id', '=', scope.familyId).where('id', '=', goalId).executeTakeFirst();
   if (!goal) throw notFound();
+  scope.audit.resourceId = goalId;
+  scope.require(goalDatum(goal));
   await assertAssignee(scope, input);
   await bumpPlan(scope);
   const id = uuidv7();
@@ -144,7 +166,7 @@ export async function createAction(scope: FamilyScope, goalId: string, input: Cr
     assignee_supporter_id: input.assigneeSupporterId ?? null, author_user_id: scope.actor.userId,
     author_organisation_id: scope.actor.organisationId, created_at: scope.now, updated_at: scope.now,
   }).execute();
-  await appendTimeline(scope, { kind: 'plan', event: 'action.created', data: { actionId: id, goalId }, lifeDomain: goal.life_domain });
+  await appendTimeline(scope, { kind: 'plan', event: 'action.created', data: { actionId: id, goalId }, lifeDomain: goal.life_domain, memberIds: goal.member_ids });
   scope.audit.resourceId = id;
   return actionById(scope.db, scope.familyId, id);
 }
@@ -154,6 +176,9 @@ export async function updateAction(scope: FamilyScope, actionId: string, expecte
     await scope.db.selectFrom('actions').selectAll().where('family_id', '=', scope.familyId).where('id', '=', actionId).forUpdate().executeTakeFirst(),
     expectedVersion,
   );
+  const goal = await scope.db.selectFrom('goals').select(['life_domain', 'author_organisation_id', 'member_ids']).where('id', '=', current.goal_id).executeTakeFirstOrThrow();
+  scope.audit.resourceId = actionId;
+  scope.require(actionDatum(goal, current, scope.actor.userId));
   await assertAssignee(scope, input);
   await bumpPlan(scope);
   const assignee = input.assigneeUserId || input.assigneeMemberId || input.assigneeSupporterId
@@ -171,7 +196,7 @@ export async function updateAction(scope: FamilyScope, actionId: string, expecte
   const fields = Object.keys(input);
   await appendTimeline(scope, {
     kind: 'plan', event: statusChanged ? `action.${input.status}` : 'action.updated',
-    data: { actionId, goalId: current.goal_id, fields },
+    data: { actionId, goalId: current.goal_id, fields }, lifeDomain: goal.life_domain, memberIds: goal.member_ids,
   });
   scope.audit.resourceId = actionId;
   scope.audit.detail.fields = fields;

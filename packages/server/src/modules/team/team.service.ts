@@ -13,7 +13,7 @@ function selectTeam(db: Db, familyId: string) {
     .innerJoin('users as u', 'u.id', 't.user_id')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
     .select(['t.id', 't.family_id', 't.user_id', 't.role', 't.life_domains', 't.responsibility', 't.start_date', 't.end_date',
-      't.ended_at', 't.version', 't.created_at', 'u.name', 'u.organisation_id', 'o.name as organisation_name', 'o.kind as organisation_kind'])
+      't.ended_at', 't.version', 't.created_at', 't.author_organisation_id', 'u.name', 'u.organisation_id', 'o.name as organisation_name', 'o.kind as organisation_kind'])
     .where('t.family_id', '=', familyId);
 }
 
@@ -28,6 +28,15 @@ function present(r: TeamRow): TeamMember {
   };
 }
 
+/**
+ * Who helps a family is 'team' data, written by the organisation that added the membership. Everyone on the team
+ * sees their own membership and the active coordinator, the family's one point of contact; the rest as consented.
+ */
+export function teamMemberVisible(scope: FamilyScope, r: Pick<TeamRow, 'user_id' | 'role' | 'ended_at' | 'author_organisation_id'>): boolean {
+  if (r.user_id === scope.actor.userId || (r.role === 'coordinator' && r.ended_at === null)) return true;
+  return scope.sight.sees({ category: 'team', authorOrganisationId: r.author_organisation_id, memberIds: [] });
+}
+
 async function teamMember(db: Db, familyId: string, id: string): Promise<TeamMember> {
   return present(await selectTeam(db, familyId).where('t.id', '=', id).executeTakeFirstOrThrow());
 }
@@ -38,7 +47,7 @@ export async function listTeam(scope: FamilyScope, include: 'active' | 'all') {
   if (include === 'active') q = q.where('t.ended_at', 'is', null);
   const rows = await q.orderBy((eb) => eb.case().when('t.role', '=', 'coordinator').then(0).else(1).end())
     .orderBy('t.ended_at', 'desc').orderBy('t.start_date').orderBy('t.id').execute();
-  return { items: rows.map(present), nextCursor: null };
+  return { items: rows.filter((r) => teamMemberVisible(scope, r)).map(present), nextCursor: null };
 }
 
 /**
@@ -75,7 +84,8 @@ export async function addTeamMember(scope: FamilyScope, input: AddTeamMember): P
   const id = uuidv7();
   await scope.db.insertInto('team_members').values({
     id, family_id: scope.familyId, user_id: input.userId, role: input.role, life_domains: input.lifeDomains,
-    responsibility: input.responsibility, start_date: input.startDate ?? todayInNetherlands(scope.now), created_at: scope.now,
+    responsibility: input.responsibility, start_date: input.startDate ?? todayInNetherlands(scope.now),
+    author_organisation_id: scope.actor.organisationId, created_at: scope.now,
   }).execute();
   await appendTimeline(scope, { kind: 'team', event: 'team.member-added', data: { teamMemberId: id, userId: input.userId, role: input.role } });
   await touchFamily(scope);
@@ -88,6 +98,8 @@ export async function updateTeamMember(scope: FamilyScope, id: string, expectedV
     await scope.db.selectFrom('team_members').selectAll().where('family_id', '=', scope.familyId).where('id', '=', id).forUpdate().executeTakeFirst(),
     expectedVersion,
   );
+  scope.audit.resourceId = id;
+  if (!teamMemberVisible(scope, current)) scope.require({ category: 'team', authorOrganisationId: current.author_organisation_id, memberIds: [] });
   if (current.ended_at) throw new AppError('CONFLICT', 'This membership has ended; add the professional again instead.');
   if (input.lifeDomains) await assertLifeDomains(scope.db, input.lifeDomains, '/body/lifeDomains');
   if (current.role === 'coordinator' && input.role && input.role !== 'coordinator') {
@@ -112,6 +124,8 @@ export async function endTeamMember(scope: FamilyScope, id: string, expectedVers
     await scope.db.selectFrom('team_members').selectAll().where('family_id', '=', scope.familyId).where('id', '=', id).forUpdate().executeTakeFirst(),
     expectedVersion,
   );
+  scope.audit.resourceId = id;
+  if (!teamMemberVisible(scope, current)) scope.require({ category: 'team', authorOrganisationId: current.author_organisation_id, memberIds: [] });
   if (current.ended_at) throw new AppError('CONFLICT', 'This membership has already ended.');
   if (current.role === 'coordinator') {
     throw new AppError('CONFLICT', 'A family always has one coordinator: make someone else coordinator before this membership ends.');

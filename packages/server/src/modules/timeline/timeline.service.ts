@@ -2,7 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CreateNote, PageQuery, TimelineEntry } from '@gezinsplan/domain';
 import type { FamilyScope } from '../../platform/access/gate';
 import type { Db } from '../../platform/db/database';
-import { decodeCursor, olderThan, page } from '../../platform/http/cursor';
+import { decodeCursor, filteredPage, olderThan } from '../../platform/http/cursor';
+import { assertMembersOfFamily } from '../families';
 import { assertLifeDomain } from '../catalogues';
 
 export type TimelineKind = 'note' | 'family' | 'member' | 'team' | 'plan';
@@ -14,6 +15,19 @@ export interface TimelineAppend {
   data?: Record<string, unknown>;
   body?: string | null;
   lifeDomain?: string | null;
+  /** The members the entry is about; none: the family as a whole. */
+  memberIds?: readonly string[];
+}
+
+/** An entry's data category: a note or plan change in a life domain belongs to it; the rest by its kind. */
+function categoryOf(entry: TimelineAppend): string {
+  if (entry.lifeDomain) return entry.lifeDomain;
+  switch (entry.kind) {
+    case 'family': case 'member': return 'identity';
+    case 'team': return 'team';
+    case 'plan': return 'plan-overview';
+    case 'note': return 'unshared';
+  }
 }
 
 /** Records what happened in the family's file, in the same transaction as the change itself. */
@@ -21,27 +35,40 @@ export async function appendTimeline(scope: Pick<FamilyScope, 'db' | 'familyId' 
   const id = uuidv7();
   await scope.db.insertInto('timeline_entries').values({
     id, family_id: scope.familyId, kind: entry.kind, event: entry.event, body: entry.body ?? null,
-    data: JSON.stringify(entry.data ?? {}), life_domain: entry.lifeDomain ?? null,
+    data: JSON.stringify(entry.data ?? {}), life_domain: entry.lifeDomain ?? null, category: categoryOf(entry), member_ids: [...(entry.memberIds ?? [])],
     author_user_id: scope.actor.userId, author_organisation_id: scope.actor.organisationId, created_at: scope.now,
   }).execute();
   return id;
 }
 
 export async function addNote(scope: FamilyScope, input: CreateNote): Promise<TimelineEntry> {
-  if (input.lifeDomain) await assertLifeDomain(scope.db, input.lifeDomain, '/body/lifeDomain');
-  const id = await appendTimeline(scope, { kind: 'note', event: 'note', body: input.body, lifeDomain: input.lifeDomain ?? null });
+  await assertLifeDomain(scope.db, input.lifeDomain, '/body/lifeDomain');
+  await assertMembersOfFamily(scope.db, scope.familyId, input.memberIds, '/body/memberIds');
+  const id = await appendTimeline(scope, { kind: 'note', event: 'note', body: input.body, lifeDomain: input.lifeDomain, memberIds: input.memberIds });
   await scope.db.updateTable('families').set({ updated_at: scope.now }).where('id', '=', scope.familyId).execute();
   scope.audit.resourceId = id;
   return (await selectEntries(scope.db, scope.familyId).where('t.id', '=', id).execute()).map(present)[0]!;
 }
 
-/** Newest first; the cursor is the (time, id) of the last entry shown. */
+const entryDatum = (r: Pick<EntryRow, 'category' | 'author_organisation_id' | 'member_ids'>) =>
+  ({ category: r.category, authorOrganisationId: r.author_organisation_id, memberIds: r.member_ids });
+
+/**
+ * Newest first, only the entries the reader may see; the cursor is the (time, id) of the last entry shown. Pages are
+ * filled past hidden entries, so neither a page's length nor its cursor tells that something was left out.
+ */
 export async function listTimeline(scope: FamilyScope, query: PageQuery) {
-  let q = selectEntries(scope.db, scope.familyId);
-  const after = decodeCursor(query.cursor, ['timestamp', 'uuid'] as const);
-  if (after) q = q.where(olderThan('t.created_at', 't.id', after));
-  const rows = await q.orderBy('t.created_at', 'desc').orderBy('t.id', 'desc').limit(query.limit + 1).execute();
-  const result = page(rows, query.limit, (last) => [new Date(last.created_at).toISOString(), last.id]);
+  const result = await filteredPage({
+    limit: query.limit,
+    start: decodeCursor(query.cursor, ['timestamp', 'uuid'] as const),
+    fetch: (after, n) => {
+      let q = selectEntries(scope.db, scope.familyId);
+      if (after) q = q.where(olderThan('t.created_at', 't.id', after));
+      return q.orderBy('t.created_at', 'desc').orderBy('t.id', 'desc').limit(n).execute();
+    },
+    keep: (r) => scope.sight.sees(entryDatum(r)),
+    keyOf: (r) => [new Date(r.created_at).toISOString(), r.id],
+  });
   return { items: result.items.map(present), nextCursor: result.nextCursor };
 }
 
@@ -49,7 +76,8 @@ function selectEntries(db: Db, familyId: string) {
   return db.selectFrom('timeline_entries as t')
     .leftJoin('users as u', 'u.id', 't.author_user_id')
     .leftJoin('organisations as o', 'o.id', 't.author_organisation_id')
-    .select(['t.id', 't.family_id', 't.kind', 't.event', 't.body', 't.data', 't.life_domain', 't.created_at',
+    .select(['t.id', 't.family_id', 't.kind', 't.event', 't.body', 't.data', 't.life_domain', 't.category', 't.member_ids',
+      't.author_organisation_id', 't.created_at',
       't.author_user_id', 'u.name as author_name', 'o.name as author_organisation_name'])
     .where('t.family_id', '=', familyId);
 }
@@ -59,7 +87,7 @@ type EntryRow = Awaited<ReturnType<ReturnType<typeof selectEntries>['execute']>>
 function present(r: EntryRow): TimelineEntry {
   return {
     id: r.id, familyId: r.family_id, kind: r.kind as TimelineEntry['kind'], event: r.event, body: r.body,
-    data: r.data, lifeDomain: r.life_domain,
+    data: r.data, lifeDomain: r.life_domain, category: r.category, memberIds: r.member_ids,
     author: r.author_user_id ? { userId: r.author_user_id, name: r.author_name ?? '', organisationName: r.author_organisation_name ?? '' } : null,
     createdAt: new Date(r.created_at).toISOString(),
   };

@@ -5,6 +5,7 @@ import {
   type AccessDecision,
   type AuditAction,
   type FamilyAccessFacts,
+  type Datum,
   type FamilyPermission,
   type TeamRole,
 } from '@gezinsplan/domain';
@@ -14,6 +15,7 @@ import type { AccessPoint } from '../http/request-context';
 import { AppError, notFound } from '../http/app-error';
 import { writeAudit, writeAuditAlone, type AuditEvent } from '../audit/audit-writer';
 import { recordReads } from '../audit/audit-batcher';
+import { makeSight, sightColumns, sightFactsFrom, type Sight, type SightFacts } from './sight';
 
 /**
  * What a service receives for work on one family: the transaction to use, who acts, and the gate's decision.
@@ -26,6 +28,13 @@ export interface FamilyScope {
   accessPoint: AccessPoint;
   now: Date;
   decision: AccessDecision;
+  /** Which categories of this family's data the actor may see (consent, covenants, break-the-glass). */
+  sight: Sight;
+  /**
+   * For a single item: go on only if the actor may see it. A hidden item is answered 404, like a missing one, and
+   * recorded as a denial on consent grounds.
+   */
+  require(datum: Datum): void;
   /** Whether the same actor may also do `permission` on this family (for `allowedActions`). */
   can(permission: FamilyPermission): boolean;
   allowedActions(): FamilyPermission[];
@@ -43,22 +52,36 @@ export interface FamilyAccessRequest {
   accessPoint: AccessPoint;
 }
 
-/** Gathers, in one query, every fact the access rule needs about this actor and this family. */
-export async function loadAccessFacts(db: Db, actor: ProfessionalActor, familyId: string): Promise<FamilyAccessFacts> {
-  const result = await sql<{ team_role: TeamRole | null; organisation_involved: boolean }>`
-    select
-      (select tm.role from team_members tm
-        where tm.family_id = f.id and tm.user_id = ${actor.userId} and tm.ended_at is null) as team_role,
-      exists (select 1 from team_members tm join users u on u.id = tm.user_id
-        where tm.family_id = f.id and u.organisation_id = ${actor.organisationId}) as organisation_involved
-    from families f where f.id = ${familyId}`.execute(db);
-  const row = result.rows[0];
+/**
+ * Gathers, in one query, every fact the access rules need about this actor and this family: the care relationship
+ * for the family as a whole, and consents, covenants and break-the-glass grants for each category of its data.
+ */
+export async function loadAccessFacts(db: Db, actor: ProfessionalActor, familyId: string, now: Date): Promise<{ facts: FamilyAccessFacts; sight: SightFacts }> {
+  const row = await db.selectFrom('families as f')
+    .select([
+      sql<TeamRole | null>`(select tm.role from team_members tm
+        where tm.family_id = f.id and tm.user_id = ${actor.userId} and tm.ended_at is null)`.as('team_role'),
+      sql<boolean>`exists (select 1 from team_members tm join users u on u.id = tm.user_id
+        where tm.family_id = f.id and u.organisation_id = ${actor.organisationId})`.as('organisation_involved'),
+      ...sightColumns(actor, now),
+    ])
+    .where('f.id', '=', familyId).executeTakeFirst();
   return {
-    actor: { kind: 'professional', roles: actor.roles },
-    familyExists: row !== undefined,
-    teamRole: row?.team_role ?? null,
-    organisationInvolved: row?.organisation_involved ?? false,
+    facts: {
+      actor: { kind: 'professional', roles: actor.roles },
+      familyExists: row !== undefined,
+      teamRole: row?.team_role ?? null,
+      organisationInvolved: row?.organisation_involved ?? false,
+    },
+    sight: sightFactsFrom(row ?? { household: [], consents: [], covenants: [], emergency: [] }, actor, now),
   };
+}
+
+/** Thrown by `scope.require` for an item the actor may not see; the gate answers it as a denial. */
+class CategoryHidden extends AppError {
+  constructor(readonly basis: string) {
+    super('NOT_FOUND', 'Not found.');
+  }
 }
 
 /**
@@ -92,18 +115,30 @@ export async function withFamilyAccess<T>(
   let denied: AccessDecision | null = null;
   let allowedDecision: AccessDecision | null = null;
   let auditScope: FamilyScope['audit'] | undefined;
+  let sightTally: Sight['tally'] | undefined;
+  // What the category rule withheld, and whether break-the-glass was used: the consent and emergency checks.
+  const withSight = (e: AuditEvent): AuditEvent => {
+    if (!sightTally || (sightTally.emergency === 0 && sightTally.hidden === 0)) return e;
+    return {
+      ...e,
+      checks: { ...e.checks, emergency: sightTally.emergency > 0 },
+      detail: { ...e.detail, ...(sightTally.hidden > 0 ? { hidden: sightTally.hidden } : {}), ...(sightTally.emergency > 0 ? { emergency: sightTally.emergency } : {}) },
+    };
+  };
   try {
     const result = await db.transaction().execute(async (tx) => {
       // Changes to one family take turns: the family row is locked first, and the facts are read after the lock,
       // so two concurrent handovers or reorderings cannot both act on what they saw before the other committed.
       if (req.action !== 'R') await tx.selectFrom('families').select('id').where('id', '=', req.familyId).forUpdate().execute();
-      const facts = await loadAccessFacts(tx, req.actor, req.familyId);
+      const { facts, sight: sightFacts } = await loadAccessFacts(tx, req.actor, req.familyId, now);
       const decision = decideFamilyAccess(facts, req.permission);
       if (!decision.allowed) {
         denied = decision;
         return undefined;
       }
       allowedDecision = decision;
+      const sight = makeSight(sightFacts);
+      sightTally = sight.tally;
       const scope: FamilyScope = {
         db: tx,
         familyId: req.familyId,
@@ -111,6 +146,11 @@ export async function withFamilyAccess<T>(
         accessPoint: req.accessPoint,
         now,
         decision,
+        sight,
+        require: (datum) => {
+          const verdict = sight.decide(datum);
+          if (!verdict.visible) throw new CategoryHidden(verdict.basis);
+        },
         can: (p) => decideFamilyAccess(facts, p).allowed,
         allowedActions: () => familyPermissions.filter((p) => decideFamilyAccess(facts, p).allowed),
         audit: { detail: {} },
@@ -118,16 +158,25 @@ export async function withFamilyAccess<T>(
       auditScope = scope.audit;
       const value = await work(scope);
       // A change and its record commit together; a read's record follows in a shared batch (below).
-      if (req.action !== 'R') await writeAudit(tx, [event(decision, 'success', scope.audit)], now);
+      if (req.action !== 'R') await writeAudit(tx, [withSight(event(decision, 'success', scope.audit))], now);
       return value;
     });
     if (denied) {
       await writeAuditAlone(db, [event(denied, 'denied')]);
       throw notFound();
     }
-    if (req.action === 'R') await recordReads(db, [{ ...event(allowedDecision!, 'success', auditScope), occurredAt: now }]);
+    if (req.action === 'R') await recordReads(db, [{ ...withSight(event(allowedDecision!, 'success', auditScope)), occurredAt: now }]);
     return result as T;
   } catch (error) {
+    if (error instanceof CategoryHidden && allowedDecision) {
+      const d: AccessDecision = allowedDecision;
+      await writeAuditAlone(db, [{
+        ...event(d, 'denied', auditScope),
+        checks: { ...d.checks, consent: false },
+        detail: { permission: req.permission, basis: error.basis, ...(auditScope?.detail ?? {}) },
+      }]);
+      throw notFound();
+    }
     if (allowedDecision && !(error instanceof AppError && error.code === 'SERVICE_UNAVAILABLE')) {
       await writeAuditAlone(db, [{
         ...event(allowedDecision, 'failure', auditScope),

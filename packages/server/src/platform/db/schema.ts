@@ -53,6 +53,7 @@ export interface FamiliesTable {
   phase: string;
   version: Generated<number>;
   created_by: string;
+  organisation_id: string;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -66,6 +67,7 @@ export interface MembersTable {
   role: string;
   has_custody: boolean;
   bsn: string | null;
+  author_organisation_id: string;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -77,6 +79,7 @@ export interface SupportersTable {
   name: string;
   relation: string;
   contact: string | null;
+  author_organisation_id: string;
   version: Generated<number>;
   created_at: Timestamp;
 }
@@ -91,6 +94,7 @@ export interface TeamMembersTable {
   start_date: DateString;
   end_date: DateString | null;
   ended_at: TimestampNullable;
+  author_organisation_id: string;
   version: Generated<number>;
   created_at: Timestamp;
 }
@@ -146,8 +150,10 @@ export interface TimelineEntriesTable {
   body: string | null;
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
   life_domain: string | null;
+  category: string;
+  member_ids: ColumnType<string[], string[] | undefined, string[]>;
   author_user_id: string | null;
-  author_organisation_id: string | null;
+  author_organisation_id: string;
   created_at: Timestamp;
 }
 
@@ -239,6 +245,23 @@ export interface ConsentsTable {
   updated_at: Timestamp;
 }
 
+export interface BreakGlassGrantsTable {
+  id: string;
+  family_id: string;
+  user_id: string;
+  organisation_id: string;
+  categories: string[];
+  reason: string;
+  opened_at: Timestamp;
+  expires_at: Timestamp;
+  closed_at: TimestampNullable;
+  review_status: string;
+  reviewed_by: string | null;
+  reviewed_at: TimestampNullable;
+  review_note: string | null;
+  version: Generated<number>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -262,5 +285,6 @@ export interface Database {
   audit_chain_heads: AuditChainHeadsTable;
   covenants: CovenantsTable;
   consents: ConsentsTable;
+  break_glass_grants: BreakGlassGrantsTable;
   schema_migrations: SchemaMigrationsTable;
 }

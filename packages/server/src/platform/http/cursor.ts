@@ -64,3 +64,30 @@ export function olderThan(timeColumn: string, idColumn: string, after: (string |
   const [at, id] = after as [string, string];
   return sql<boolean>`(${sql.ref(timeColumn)}, ${sql.ref(idColumn)}) < (${new Date(at)}::timestamptz, ${id}::uuid)`;
 }
+
+/**
+ * A page of rows the reader may see, for lists the category rule filters row by row. It reads on past hidden rows
+ * until the page is full (plus one, to know there is more), and the cursor names the last row *shown*, so neither a
+ * page's length nor its cursor tells the reader that something was left out.
+ */
+export async function filteredPage<T>(options: {
+  limit: number;
+  start: (string | null)[] | undefined;
+  fetch: (after: (string | null)[] | undefined, n: number) => Promise<T[]>;
+  keep: (row: T) => boolean;
+  keyOf: (row: T) => (string | null)[];
+}): Promise<{ items: T[]; nextCursor: string | null }> {
+  const { limit, fetch, keep, keyOf } = options;
+  const kept: T[] = [];
+  let after = options.start;
+  const batch = Math.max(limit + 1, 50);
+  for (;;) {
+    const rows = await fetch(after, batch);
+    for (const row of rows) {
+      if (keep(row)) kept.push(row);
+      if (kept.length > limit) return { items: kept.slice(0, limit), nextCursor: encodeCursor(...keyOf(kept[limit - 1]!)) };
+    }
+    if (rows.length < batch) return { items: kept, nextCursor: null };
+    after = keyOf(rows.at(-1)!);
+  }
+}

@@ -8,7 +8,9 @@ import { routes } from '../../packages/server/src/routes';
 import type { AnyRoute } from '../../packages/server/src/platform/http/define-route';
 import { createSession, SESSION_COOKIE } from '../../packages/server/src/platform/auth/sessions';
 import { verifyAuditLog } from '../../packages/server/src/platform/audit/audit-verify';
-import { makeFamily, makeOrganisation, makeProfessional, makeUser, PARENT, PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+import type { ApiClient } from '../../packages/server/src/platform/http/api-client';
+import { makeFamily, makeOrganisation, makeProfessional, makeUser, startTestApp, type TestApp } from '../support/test-app';
+import { validBodies } from '../support/route-bodies';
 
 /**
  * Malformed input is always a 4xx, never a 5xx, and always RFC 9457 problem+json (DESIGN §6). For every route in
@@ -50,6 +52,10 @@ interface Fixture {
   /** A covenant proposed by the coordinator's organisation to the partner organisation. */
   covenantId: string;
   consentId: string;
+  /** A break-the-glass grant opened by the coordinator (who may close it; the privacy officer may review it). */
+  grantId: string;
+  /** A notification for the coordinator (a colleague broke the glass). */
+  notificationId: string;
 }
 
 interface World {
@@ -59,6 +65,8 @@ interface World {
   adminId: string;
   /** Org-admin of the partner organisation: may accept, reject, end and propose covenants. */
   orgAdminId: string;
+  /** Privacy officer of the coordinator's organisation: oversees the fixture families. */
+  privacyOfficerId: string;
   organisationId: string;
   /** On every fixture family's team (the fixture's teamMemberId). */
   colleagueUserId: string;
@@ -68,33 +76,10 @@ interface World {
   other: Fixture;
 }
 
-let unique = 0;
-
-/**
- * A schema-valid body for each route that takes one; a new route with a body fails the test until it has one.
- * Names that must be unique are unique per test, so one test's valid create does not turn the next one's into 409s.
- */
-const validBodies: Record<string, (fx: Fixture, w: World) => unknown> = {
-  'POST /api/v1/auth/login': (_fx, w) => ({ email: w.loginEmail, password: PASSWORD }),
-  'POST /api/v1/organisations': () => ({ name: `Fuzz Organisatie ${++unique}`, kind: 'school' }),
-  'POST /api/v1/users': (_fx, w) => ({ email: `fuzz-new-${++unique}@test.nl`, name: 'Fuzz Nieuw', password: 'a-long-and-rather-unusual-passphrase', organisationId: w.organisationId, roles: ['professional'] }),
-  'POST /api/v1/families': () => ({ name: 'Gezin Fuzz', members: [PARENT] }),
-  'PATCH /api/v1/families/:familyId': () => ({ name: 'Gezin Jansen-de Boer', phase: 'intake' }),
-  'POST /api/v1/families/:familyId/members': () => ({ givenName: 'Sara', familyName: 'Jansen', birthDate: '2016-09-01', role: 'child' }),
-  'PATCH /api/v1/families/:familyId/members/:memberId': () => ({ givenName: 'Marieke Anna' }),
-  'POST /api/v1/families/:familyId/supporters': () => ({ name: 'Oma Jansen', relation: 'grootmoeder', contact: 'via Marieke' }),
-  'POST /api/v1/families/:familyId/goals': (fx) => ({ title: 'Wij hebben een vast ritme', lifeDomain: 'financien', memberIds: [fx.memberId] }),
-  'PATCH /api/v1/families/:familyId/goals/:goalId': () => ({ title: 'Wij hebben rust over geld', focus: 'later' }),
-  'POST /api/v1/families/:familyId/goals/:goalId/actions': (fx) => ({ title: 'Afspraak maken', dueDate: '2030-03-01', assigneeMemberId: fx.memberId }),
-  'PATCH /api/v1/families/:familyId/actions/:actionId': () => ({ status: 'done', dueDate: '2030-04-01' }),
-  'POST /api/v1/families/:familyId/team': (_fx, w) => ({ userId: w.newcomerUserId, role: 'member', lifeDomains: ['financien'], startDate: '2030-01-01' }),
-  'PATCH /api/v1/families/:familyId/team/:teamMemberId': () => ({ responsibility: 'Budgetcoaching', lifeDomains: ['financien'] }),
-  'DELETE /api/v1/families/:familyId/team/:teamMemberId': () => ({ reason: 'Traject afgerond' }),
-  'POST /api/v1/families/:familyId/timeline': () => ({ body: 'Huisbezoek gehad; het gaat beter.', lifeDomain: 'financien' }),
-  'POST /api/v1/families/:familyId/consents': (fx, w) => ({ memberId: fx.memberId, organisationId: w.organisationId, categories: ['financien', 'identity'], purpose: 'Afstemmen', validUntil: '2099-01-01', givenBy: [fx.memberId] }),
-  'PATCH /api/v1/families/:familyId/consents/:consentId': () => ({ categories: ['financien'], validUntil: '2098-01-01' }),
-  'POST /api/v1/covenants': (_fx, w) => ({ partnerOrganisationId: w.organisationId, categories: ['financien', 'identity'], purpose: 'Samen schulden aanpakken' }),
-};
+/** The shared valid bodies (tests/support/route-bodies.ts), with this suite's ids. */
+const validBody = (key: string, w: World, fx: Fixture) => validBodies[key]?.({
+  memberId: fx.memberId, organisationId: w.organisationId, newcomerUserId: w.newcomerUserId, loginEmail: w.loginEmail,
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // The generated request, and its oracle.
@@ -492,6 +477,7 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
   let coordinator: Awaited<ReturnType<typeof makeProfessional>>;
   let proposerAdmin: Awaited<ReturnType<typeof makeUser>>;
   let partnerOrganisationId: string;
+  let colleagueClient: ApiClient;
 
   /** A family with one of everything, so each family route starts from the same fresh state. */
   async function makeFixture(): Promise<Fixture> {
@@ -505,21 +491,29 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
     const consent = await c.create<{ id: string }>(`${base}/consents`, {
       memberId: family.parentId, organisationId: partnerOrganisationId, categories: ['financien', 'identity'], purpose: 'Fuzz', validUntil: '2099-01-01', givenBy: [family.parentId],
     });
-    return { familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: colleague.id, covenantId: covenant.id, consentId: consent.id };
+    const grant = await c.create<{ id: string }>(`${base}/break-glass`, { categories: ['safety'], reason: 'Acute zorgen om de veiligheid van de kinderen thuis.' });
+    await colleagueClient.create(`${base}/break-glass`, { categories: ['safety'], reason: 'Acute zorgen om de veiligheid van de kinderen thuis.' });
+    const told = (await c.get('/api/v1/me/notifications?limit=1')).json() as { items: { id: string }[] };
+    return {
+      familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: colleague.id, covenantId: covenant.id,
+      consentId: consent.id, grantId: grant.id, notificationId: told.items[0]!.id,
+    };
   }
 
   beforeAll(async () => {
     t = await startTestApp();
     coordinator = await makeProfessional(t, 'wijkteam', 'Coordinator Fuzz');
     const colleague = await makeProfessional(t, 'schuldhulp', 'Collega Fuzz');
+    colleagueClient = colleague.client;
     const newcomer = await makeProfessional(t, 'jgz', 'Nieuwkomer Fuzz');
     const signer = await makeProfessional(t, 'school', 'Inlogger Fuzz');
     const me = (await coordinator.client.get('/api/v1/me')).json() as { user: { organisationId: string } };
     proposerAdmin = await makeUser(t, me.user.organisationId, ['org-admin'], 'Beheer Fuzz');
     partnerOrganisationId = await makeOrganisation(t, 'huisarts');
     const partnerAdmin = await makeUser(t, partnerOrganisationId, ['org-admin'], 'Beheer Partner Fuzz');
+    const officer = await makeUser(t, me.user.organisationId, ['privacy-officer'], 'Privacy Fuzz');
     w = {
-      coordinatorId: coordinator.id, loginEmail: signer.email, adminId: t.admin.user!.id, orgAdminId: partnerAdmin.id,
+      coordinatorId: coordinator.id, loginEmail: signer.email, adminId: t.admin.user!.id, orgAdminId: partnerAdmin.id, privacyOfficerId: officer.id,
       organisationId: me.user.organisationId, colleagueUserId: colleague.id, newcomerUserId: newcomer.id, other: undefined as unknown as Fixture,
     };
     w.other = await makeFixture();
@@ -528,7 +522,8 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
 
   async function send(route: AnyRoute, fx: Fixture, req: FuzzRequest) {
     const userId = route.kind !== 'global' || hasGlobalPermission(['professional'], route.access.permission) ? w.coordinatorId
-      : hasGlobalPermission(['admin'], route.access.permission) ? w.adminId : w.orgAdminId;
+      : hasGlobalPermission(['admin'], route.access.permission) ? w.adminId
+        : hasGlobalPermission(['privacy-officer'], route.access.permission) ? w.privacyOfficerId : w.orgAdminId;
     const session = await createSession(t.db, userId, new Date());
     const path = route.url.replace(/:(\w+)/g, (_, name: string) => {
       const real = (fx as unknown as Record<string, string>)[name]!;
@@ -568,9 +563,9 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
   it.each(cases)('%s', async (_name, route, dim) => {
     const key = keyOf(route);
     covered.add(key);
-    if (route.body && !validBodies[key]) throw new Error(`${key} takes a body: add a valid one to validBodies`);
+    if (route.body && !validBodies[key]) throw new Error(`${key} takes a body: add a valid one to tests/support/route-bodies.ts`);
     const fx = route.kind === 'family' ? await makeFixture() : w.other;
-    const valid = validBodies[key]?.(fx, w);
+    const valid = validBody(key, w, fx);
     if (route.body && !route.body.safeParse(valid).success) throw new Error(`the valid body for ${key} does not match its schema`);
 
     const seen: Record<Expectation, number> = { 'must-4xx': 0, 'must-404': 0, 'must-2xx': 0, 'ok-or-business': 0, any: 0 };

@@ -4,6 +4,7 @@ import { routes } from '../../packages/server/src/routes';
 import type { AnyRoute, FamilyRoute } from '../../packages/server/src/platform/http/define-route';
 import type { ApiClient } from '../../packages/server/src/platform/http/api-client';
 import { shareFamily } from '../support/sharing';
+import { validBodies } from '../support/route-bodies';
 import { auditOf, makeFamily, makeProfessional, startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -32,28 +33,10 @@ interface Fixture {
   organisationId: string;
   /** A professional who could be added to the team (for POST team bodies). */
   candidateUserId: string;
+  /** A break-the-glass grant opened by the coordinator. */
+  grantId: string;
 }
 
-/**
- * A plausible, schema-valid body for each family route that takes one, so a refusal can only come from the gate.
- * A new family route with a body fails the test until it is added here.
- */
-const plausibleBodies: Record<string, (fx: Fixture) => unknown> = {
-  'PATCH /api/v1/families/:familyId': () => ({ name: 'Gezin Jansen-de Boer', phase: 'intake' }),
-  'POST /api/v1/families/:familyId/members': () => ({ givenName: 'Sara', familyName: 'Jansen', birthDate: '2016-09-01', role: 'child' }),
-  'PATCH /api/v1/families/:familyId/members/:memberId': () => ({ givenName: 'Marieke Anna' }),
-  'POST /api/v1/families/:familyId/supporters': () => ({ name: 'Oma Jansen', relation: 'grootmoeder', contact: 'via Marieke' }),
-  'POST /api/v1/families/:familyId/goals': (fx) => ({ title: 'Wij hebben een vast ritme', lifeDomain: 'dagbesteding', memberIds: [fx.memberId] }),
-  'PATCH /api/v1/families/:familyId/goals/:goalId': () => ({ title: 'Wij hebben rust over geld', focus: 'later' }),
-  'POST /api/v1/families/:familyId/goals/:goalId/actions': (fx) => ({ title: 'Afspraak maken', dueDate: '2030-03-01', assigneeMemberId: fx.memberId }),
-  'PATCH /api/v1/families/:familyId/actions/:actionId': () => ({ status: 'done' }),
-  'POST /api/v1/families/:familyId/team': (fx) => ({ userId: fx.candidateUserId, role: 'member', lifeDomains: ['financien'] }),
-  'PATCH /api/v1/families/:familyId/team/:teamMemberId': () => ({ responsibility: 'Budgetcoaching' }),
-  'DELETE /api/v1/families/:familyId/team/:teamMemberId': () => ({ reason: 'Traject afgerond' }),
-  'POST /api/v1/families/:familyId/timeline': () => ({ body: 'Huisbezoek gehad; het gaat beter.', lifeDomain: 'financien' }),
-  'POST /api/v1/families/:familyId/consents': (fx) => ({ memberId: fx.memberId, organisationId: fx.organisationId, categories: ['financien'], purpose: 'Afstemmen', givenBy: [fx.memberId] }),
-  'PATCH /api/v1/families/:familyId/consents/:consentId': () => ({ categories: ['financien'] }),
-};
 
 /** The url with every `:param` replaced by the fixture's real id; an unknown param fails loudly. */
 function fill(url: string, fx: Fixture): string {
@@ -65,13 +48,13 @@ function fill(url: string, fx: Fixture): string {
 }
 
 function bodyFor(route: FamilyAnyRoute, fx: Fixture): unknown {
-  const make = plausibleBodies[keyOf(route)];
+  const make = validBodies[keyOf(route)];
   if (!route.body) {
-    if (make) throw new Error(`${keyOf(route)} takes no body, but plausibleBodies has one`);
+    if (make) throw new Error(`${keyOf(route)} takes no body, but validBodies has one`);
     return undefined;
   }
-  if (!make) throw new Error(`${keyOf(route)} takes a body: add a plausible one to plausibleBodies`);
-  const body = make(fx);
+  if (!make) throw new Error(`${keyOf(route)} takes a body: add a valid one to tests/support/route-bodies.ts`);
+  const body = make({ memberId: fx.memberId, organisationId: fx.organisationId, newcomerUserId: fx.candidateUserId, loginEmail: '' });
   const parsed = route.body.safeParse(body);
   if (!parsed.success) throw new Error(`the plausible body for ${keyOf(route)} does not match its schema: ${parsed.error.message}`);
   return body;
@@ -106,7 +89,8 @@ describe('the gate, for every family route in the registry', () => {
     const consent = await coordinator.client.create<{ id: string }>(`${base}/consents`, {
       memberId: family.parentId, organisationId, categories: ['financien'], purpose: 'Afstemmen', givenBy: [family.parentId],
     });
-    fx = { familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: joined.id, candidateUserId: candidate.id, consentId: consent.id, organisationId };
+    const grant = await coordinator.client.create<{ id: string }>(`${base}/break-glass`, { categories: ['safety'], reason: 'Acute zorgen om de veiligheid van de kinderen thuis.' });
+    fx = { familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: joined.id, candidateUserId: candidate.id, consentId: consent.id, organisationId, grantId: grant.id };
   });
   afterAll(async () => { await t?.close(); });
 
@@ -219,6 +203,8 @@ describe('the gate, for every family route in the registry', () => {
         "GET /api/v1/me → self",
         "GET /api/v1/me/families → families:list",
         "GET /api/v1/me/actions → families:list",
+        "GET /api/v1/me/notifications → self",
+        "POST /api/v1/me/notifications/:notificationId/read → self",
         "GET /api/v1/organisations → organisations:read",
         "POST /api/v1/organisations → organisations:manage",
         "GET /api/v1/users → users:read",
@@ -257,6 +243,13 @@ describe('the gate, for every family route in the registry', () => {
         "PATCH /api/v1/families/:familyId/consents/:consentId → consent:write",
         "POST /api/v1/families/:familyId/consents/:consentId/withdraw → consent:write",
         "GET /api/v1/families/:familyId/audit → audit:read",
+        "GET /api/v1/families/:familyId/break-glass → team:read",
+        "POST /api/v1/families/:familyId/break-glass → break-glass:open",
+        "POST /api/v1/families/:familyId/break-glass/:grantId/close → break-glass:open",
+        "GET /api/v1/privacy/audit → privacy:audit",
+        "GET /api/v1/privacy/audit.csv → privacy:audit",
+        "GET /api/v1/privacy/break-glass-reviews → privacy:review",
+        "POST /api/v1/privacy/break-glass-reviews/:grantId → privacy:review",
       ]
     `);
   });

@@ -18,3 +18,5 @@ export * from './consent/consent-text';
 export * from './covenants/covenant.schema';
 export * from './consent/consent.schema';
 export * from './consent/category-access';
+export * from './privacy/break-glass.schema';
+export * from './privacy/privacy-audit.schema';

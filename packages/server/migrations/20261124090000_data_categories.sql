@@ -56,3 +56,17 @@ CREATE TABLE break_glass_grants (
 CREATE INDEX break_glass_user_family_idx ON break_glass_grants (user_id, family_id, expires_at);
 CREATE INDEX break_glass_review_idx ON break_glass_grants (review_status, opened_at);
 CREATE INDEX break_glass_family_idx ON break_glass_grants (family_id, opened_at DESC);
+
+-- Notifications: what a user must know about (a break-the-glass in a family they coordinate, and more to come).
+CREATE TABLE notifications (
+  id uuid PRIMARY KEY,
+  user_id uuid NOT NULL REFERENCES users(id),
+  family_id uuid REFERENCES families(id),
+  kind text NOT NULL,
+  data jsonb NOT NULL DEFAULT '{}',
+  created_at timestamptz NOT NULL,
+  read_at timestamptz
+);
+CREATE INDEX notifications_user_idx ON notifications (user_id, created_at DESC, id DESC);
+-- The privacy officer's search by period, organisation and outcome.
+CREATE INDEX audit_events_organisation_idx ON audit_events (organisation_id, occurred_at DESC);

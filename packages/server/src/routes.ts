@@ -12,12 +12,16 @@ import { auditRoutes } from './modules/audit';
 import { meRoutes } from './modules/me';
 import { covenantsRoutes } from './modules/covenants';
 import { consentsRoutes } from './modules/consents';
+import { breakGlassRoutes } from './modules/break-glass';
+import { privacyRoutes } from './modules/privacy';
+import { notificationsRoutes } from './modules/notifications';
 
 /** The route registry: the one list the server mounts, the OpenAPI document describes and the tests walk. */
 export const routes: readonly AnyRoute[] = [
   ...healthRoutes,
   ...authRoutes,
   ...meRoutes,
+  ...notificationsRoutes,
   ...organisationsRoutes,
   ...usersRoutes,
   ...cataloguesRoutes,
@@ -28,4 +32,6 @@ export const routes: readonly AnyRoute[] = [
   ...timelineRoutes,
   ...consentsRoutes,
   ...auditRoutes,
+  ...breakGlassRoutes,
+  ...privacyRoutes,
 ];

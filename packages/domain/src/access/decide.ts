@@ -38,6 +38,7 @@ export interface AccessDecision {
 /** What any active team member may do; the coordinator may also do the coordinator-only things. */
 const teamPermissions: ReadonlySet<FamilyPermission> = new Set([
   'family:read', 'member:read', 'team:read', 'plan:read', 'plan:write', 'timeline:read', 'timeline:write', 'consent:read',
+  'break-glass:open',
 ]);
 /** Until family members sign in themselves, the coordinator records what the family agreed to. */
 const coordinatorPermissions: ReadonlySet<FamilyPermission> = new Set([

@@ -18,6 +18,7 @@ export const familyPermissions = [
   'audit:read',
   'consent:read',
   'consent:write',
+  'break-glass:open',
 ] as const;
 export type FamilyPermission = (typeof familyPermissions)[number];
 
@@ -33,6 +34,8 @@ export const globalPermissions = [
   'catalogue:read',
   'covenants:read',
   'covenants:manage',
+  'privacy:audit',
+  'privacy:review',
   'self',
 ] as const;
 export type GlobalPermission = (typeof globalPermissions)[number];
@@ -47,7 +50,7 @@ export const rolePermissions: Record<Role, readonly GlobalPermission[]> = {
   'org-admin': [...everyone, 'users:read', 'users:manage', 'directory:read', 'covenants:manage'],
   professional: [...everyone, 'directory:read', 'families:create', 'families:list'],
   policy: [...everyone],
-  'privacy-officer': [...everyone],
+  'privacy-officer': [...everyone, 'privacy:audit', 'privacy:review'],
 };
 
 export function hasGlobalPermission(roles: readonly Role[], permission: GlobalPermission): boolean {

@@ -38,3 +38,4 @@ export const AuditRecord = z.object({
   /** NEN 7513 "controles": authorisation, care relationship, consent, emergency, as T/F. */
   checks: z.string().regex(/^[TF]{4}$/),
 });
+export type AuditRecord = z.infer<typeof AuditRecord>;

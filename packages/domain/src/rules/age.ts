@@ -11,3 +11,20 @@ export function ageOn(birthDate: string, day: string): number {
 export function todayInNetherlands(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
 }
+
+/** The instant a Dutch calendar day starts (00:00 in Amsterdam, CET or CEST), for searches by period. */
+export function startOfDayInNetherlands(day: string): Date {
+  for (const offset of ['+01:00', '+02:00']) {
+    const candidate = new Date(`${day}T00:00:00${offset}`);
+    const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(candidate);
+    if (todayInNetherlands(candidate) === day && local === '00:00') return candidate;
+  }
+  return new Date(`${day}T00:00:00+01:00`);
+}
+
+/** The day after `day`, both `YYYY-MM-DD`. */
+export function nextDay(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

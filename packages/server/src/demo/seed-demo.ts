@@ -33,7 +33,7 @@ export const demoPeople: { key: string; email: string; name: string; org: string
   { key: 'lotte', email: 'lotte@ggz.demo', name: 'Lotte Visser', org: 'ggz', roles: ['professional', 'org-admin'], about: 'psychiater, volwassenen-ggz' },
   { key: 'daan', email: 'daan@kompas.demo', name: 'Daan Smit', org: 'jeugd-ggz', roles: ['professional', 'org-admin'], about: 'kinderpsycholoog, jeugd-ggz' },
   { key: 'iris', email: 'iris@debrug.demo', name: 'Iris Mulder', org: 'specialist', roles: ['professional', 'org-admin'], about: 'gedragswetenschapper, specialistische jeugdhulp' },
-  { key: 'privacy', email: 'privacy@gemeente.demo', name: 'Pieter de Groot', org: 'gemeente', roles: ['privacy-officer'], about: 'privacy officer' },
+  { key: 'privacy', email: 'privacy@wijkteam.demo', name: 'Pieter de Groot', org: 'wijkteam', roles: ['privacy-officer'], about: 'privacy officer, wijkteam (ziet de dossiers waar het wijkteam bij betrokken is)' },
   { key: 'beleid', email: 'beleid@gemeente.demo', name: 'Noor Hendriks', org: 'gemeente', roles: ['policy'], about: 'beleidsadviseur' },
 ];
 

@@ -1,1 +1,2 @@
 export { auditRoutes } from './audit.routes';
+export { presentAuditRecord } from './audit.service';

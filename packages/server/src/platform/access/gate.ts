@@ -39,7 +39,7 @@ export interface FamilyScope {
   can(permission: FamilyPermission): boolean;
   allowedActions(): FamilyPermission[];
   /** The handler names the object it touched, for the audit record. */
-  audit: { resourceId?: string | null; memberId?: string | null; detail: Record<string, unknown> };
+  audit: { resourceId?: string | null; memberId?: string | null; detail: Record<string, unknown>; emergency?: boolean };
 }
 
 export interface FamilyAccessRequest {
@@ -118,10 +118,11 @@ export async function withFamilyAccess<T>(
   let sightTally: Sight['tally'] | undefined;
   // What the category rule withheld, and whether break-the-glass was used: the consent and emergency checks.
   const withSight = (e: AuditEvent): AuditEvent => {
+    if (auditScope?.emergency) e = { ...e, checks: { ...e.checks, emergency: true } };
     if (!sightTally || (sightTally.emergency === 0 && sightTally.hidden === 0)) return e;
     return {
       ...e,
-      checks: { ...e.checks, emergency: sightTally.emergency > 0 },
+      checks: { ...e.checks, emergency: sightTally.emergency > 0 || e.checks.emergency },
       detail: { ...e.detail, ...(sightTally.hidden > 0 ? { hidden: sightTally.hidden } : {}), ...(sightTally.emergency > 0 ? { emergency: sightTally.emergency } : {}) },
     };
   };

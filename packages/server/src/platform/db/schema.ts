@@ -255,11 +255,21 @@ export interface BreakGlassGrantsTable {
   opened_at: Timestamp;
   expires_at: Timestamp;
   closed_at: TimestampNullable;
-  review_status: string;
+  review_status: Generated<string>;
   reviewed_by: string | null;
   reviewed_at: TimestampNullable;
   review_note: string | null;
   version: Generated<number>;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  family_id: string | null;
+  kind: string;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Timestamp;
+  read_at: TimestampNullable;
 }
 
 export interface SchemaMigrationsTable {
@@ -286,5 +296,6 @@ export interface Database {
   covenants: CovenantsTable;
   consents: ConsentsTable;
   break_glass_grants: BreakGlassGrantsTable;
+  notifications: NotificationsTable;
   schema_migrations: SchemaMigrationsTable;
 }

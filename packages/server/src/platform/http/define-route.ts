@@ -18,6 +18,8 @@ export interface RouteInput<P, Q, B> {
 export interface RouteResult {
   status?: number;
   body: unknown;
+  /** For answers that are not JSON (a CSV export): the media type, and a file name to save it as. */
+  download?: { mediaType: string; fileName: string };
 }
 
 interface RouteBase<P extends AnySchema, Q extends AnySchema, B extends AnySchema> {
@@ -30,7 +32,7 @@ interface RouteBase<P extends AnySchema, Q extends AnySchema, B extends AnySchem
   query?: Q;
   body?: B;
   /** The success response, for the OpenAPI document. */
-  response?: { status: number; schema: AnySchema; description?: string };
+  response?: { status: number; schema: AnySchema; description?: string; mediaType?: string };
   /** Updates require `If-Match` (428 without); deletes may send it. */
   ifMatch?: 'required' | 'optional';
   /** Extra Fastify route config, e.g. a stricter rate limit. */

@@ -34,7 +34,7 @@ export function buildOpenApi(routes: readonly AnyRoute[], version: string): Json
       : route.kind === 'public' ? `Public: ${route.access.public}.` : `Requires \`${route.access.permission}\`.`;
     const responses: Record<string, unknown> = {
       [String(route.response?.status ?? 200)]: route.response
-        ? { description: route.response.description ?? 'Success', content: { 'application/json': { schema: schemaOf(route.response.schema, 'output') } } }
+        ? { description: route.response.description ?? 'Success', content: { [route.response.mediaType ?? 'application/json']: { schema: schemaOf(route.response.schema, 'output') } } }
         : { description: 'Success' },
       400: problemResponse('Invalid input; `errors` points at each invalid field'),
       ...(isPublic ? {} : { 401: problemResponse('Not signed in'), 403: problemResponse('Role not allowed, or CSRF token missing') }),

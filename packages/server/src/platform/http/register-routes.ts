@@ -148,6 +148,10 @@ function send(reply: FastifyReply, result: RouteResult): FastifyReply {
   const body = result.body as { version?: unknown } | null | undefined;
   if (body && typeof body === 'object' && Number.isInteger(body.version)) reply.header('etag', `"${String(body.version)}"`);
   if ((result as { replayed?: boolean }).replayed) reply.header('idempotent-replayed', 'true');
+  if (result.download) {
+    reply.header('content-type', `${result.download.mediaType}; charset=utf-8`);
+    reply.header('content-disposition', `attachment; filename="${result.download.fileName}"`);
+  }
   reply.status(result.status ?? 200);
   return result.body === undefined ? reply.send() : reply.send(result.body);
 }

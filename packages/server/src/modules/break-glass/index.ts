@@ -1,0 +1,2 @@
+export { breakGlassRoutes } from './break-glass.routes';
+export { presentGrant, selectGrants } from './break-glass.queries';

@@ -1,0 +1,44 @@
+import { PARENT, PASSWORD } from './test-app';
+
+/** The real ids a valid body may need to name. */
+export interface BodyIds {
+  /** A member of the family in the url. */
+  memberId: string;
+  /** An organisation other than the caller's (a consent recipient, a covenant partner, a new user's employer). */
+  organisationId: string;
+  /** A professional on no team of the family: the valid body of POST team adds them. */
+  newcomerUserId: string;
+  /** Someone who may sign in (the login body). */
+  loginEmail: string;
+}
+
+let unique = 0;
+
+/**
+ * One schema-valid body for every route that takes one, shared by the gate test (which proves refusals come from
+ * the gate, not validation) and the fuzz test (which breaks them one field at a time). A new route with a body
+ * fails both until it has one here. Names that must be unique are unique per call.
+ */
+export const validBodies: Record<string, (ids: BodyIds) => unknown> = {
+  'POST /api/v1/auth/login': (ids) => ({ email: ids.loginEmail, password: PASSWORD }),
+  'POST /api/v1/organisations': () => ({ name: `Organisatie ${++unique}`, kind: 'school' }),
+  'POST /api/v1/users': (ids) => ({ email: `nieuw-${++unique}@test.nl`, name: 'Nieuwe Collega', password: 'a-long-and-rather-unusual-passphrase', organisationId: ids.organisationId, roles: ['professional'] }),
+  'POST /api/v1/families': () => ({ name: 'Gezin Nieuw', members: [PARENT] }),
+  'PATCH /api/v1/families/:familyId': () => ({ name: 'Gezin Jansen-de Boer', phase: 'intake' }),
+  'POST /api/v1/families/:familyId/members': () => ({ givenName: 'Sara', familyName: 'Jansen', birthDate: '2016-09-01', role: 'child' }),
+  'PATCH /api/v1/families/:familyId/members/:memberId': () => ({ givenName: 'Marieke Anna' }),
+  'POST /api/v1/families/:familyId/supporters': () => ({ name: 'Oma Jansen', relation: 'grootmoeder', contact: 'via Marieke' }),
+  'POST /api/v1/families/:familyId/goals': (ids) => ({ title: 'Wij hebben een vast ritme', lifeDomain: 'financien', memberIds: [ids.memberId] }),
+  'PATCH /api/v1/families/:familyId/goals/:goalId': () => ({ title: 'Wij hebben rust over geld', focus: 'later' }),
+  'POST /api/v1/families/:familyId/goals/:goalId/actions': (ids) => ({ title: 'Afspraak maken', dueDate: '2030-03-01', assigneeMemberId: ids.memberId }),
+  'PATCH /api/v1/families/:familyId/actions/:actionId': () => ({ status: 'done', dueDate: '2030-04-01' }),
+  'POST /api/v1/families/:familyId/team': (ids) => ({ userId: ids.newcomerUserId, role: 'member', lifeDomains: ['financien'], startDate: '2030-01-01' }),
+  'PATCH /api/v1/families/:familyId/team/:teamMemberId': () => ({ responsibility: 'Budgetcoaching', lifeDomains: ['financien'] }),
+  'DELETE /api/v1/families/:familyId/team/:teamMemberId': () => ({ reason: 'Traject afgerond' }),
+  'POST /api/v1/families/:familyId/timeline': (ids) => ({ body: 'Huisbezoek gehad; het gaat beter.', lifeDomain: 'financien', memberIds: [ids.memberId] }),
+  'POST /api/v1/families/:familyId/consents': (ids) => ({ memberId: ids.memberId, organisationId: ids.organisationId, categories: ['financien', 'identity'], purpose: 'Afstemmen', validUntil: '2099-01-01', givenBy: [ids.memberId] }),
+  'PATCH /api/v1/families/:familyId/consents/:consentId': () => ({ categories: ['financien'], validUntil: '2098-01-01' }),
+  'POST /api/v1/families/:familyId/break-glass': () => ({ categories: ['geestelijke-gezondheid'], reason: 'Moeder belde in paniek; acuut gevaar voor de kinderen.', hours: 2 }),
+  'POST /api/v1/covenants': (ids) => ({ partnerOrganisationId: ids.organisationId, categories: ['financien', 'identity'], purpose: 'Samen schulden aanpakken' }),
+  'POST /api/v1/privacy/break-glass-reviews/:grantId': () => ({ decision: 'flagged', note: 'Geen acuut gevaar uit de reden op te maken.' }),
+};

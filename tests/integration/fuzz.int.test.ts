@@ -56,6 +56,8 @@ interface Fixture {
   grantId: string;
   /** A notification for the coordinator (a colleague broke the glass). */
   notificationId: string;
+  /** A data-subject request (an export) recorded by the privacy officer. */
+  requestId: string;
 }
 
 interface World {
@@ -78,7 +80,7 @@ interface World {
 
 /** The shared valid bodies (tests/support/route-bodies.ts), with this suite's ids. */
 const validBody = (key: string, w: World, fx: Fixture) => validBodies[key]?.({
-  memberId: fx.memberId, organisationId: w.organisationId, newcomerUserId: w.newcomerUserId, loginEmail: w.loginEmail,
+  familyId: fx.familyId, memberId: fx.memberId, organisationId: w.organisationId, newcomerUserId: w.newcomerUserId, loginEmail: w.loginEmail,
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -478,6 +480,7 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
   let proposerAdmin: Awaited<ReturnType<typeof makeUser>>;
   let partnerOrganisationId: string;
   let colleagueClient: ApiClient;
+  let officerClient: ApiClient;
 
   /** A family with one of everything, so each family route starts from the same fresh state. */
   async function makeFixture(): Promise<Fixture> {
@@ -494,9 +497,12 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
     const grant = await c.create<{ id: string }>(`${base}/break-glass`, { categories: ['safety'], reason: 'Acute zorgen om de veiligheid van de kinderen thuis.' });
     await colleagueClient.create(`${base}/break-glass`, { categories: ['safety'], reason: 'Acute zorgen om de veiligheid van de kinderen thuis.' });
     const told = (await c.get('/api/v1/me/notifications?limit=1')).json() as { items: { id: string }[] };
+    const request = await officerClient.create<{ id: string }>('/api/v1/privacy/requests', {
+      familyId: family.id, memberId: family.parentId, requestedBy: family.parentId, kind: 'export', receivedOn: '2026-11-20',
+    });
     return {
       familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: colleague.id, covenantId: covenant.id,
-      consentId: consent.id, grantId: grant.id, notificationId: told.items[0]!.id,
+      consentId: consent.id, grantId: grant.id, notificationId: told.items[0]!.id, requestId: request.id,
     };
   }
 
@@ -512,6 +518,7 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
     partnerOrganisationId = await makeOrganisation(t, 'huisarts');
     const partnerAdmin = await makeUser(t, partnerOrganisationId, ['org-admin'], 'Beheer Partner Fuzz');
     const officer = await makeUser(t, me.user.organisationId, ['privacy-officer'], 'Privacy Fuzz');
+    officerClient = officer.client;
     w = {
       coordinatorId: coordinator.id, loginEmail: signer.email, adminId: t.admin.user!.id, orgAdminId: partnerAdmin.id, privacyOfficerId: officer.id,
       organisationId: me.user.organisationId, colleagueUserId: colleague.id, newcomerUserId: newcomer.id, other: undefined as unknown as Fixture,

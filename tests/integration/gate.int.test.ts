@@ -54,7 +54,7 @@ function bodyFor(route: FamilyAnyRoute, fx: Fixture): unknown {
     return undefined;
   }
   if (!make) throw new Error(`${keyOf(route)} takes a body: add a valid one to tests/support/route-bodies.ts`);
-  const body = make({ memberId: fx.memberId, organisationId: fx.organisationId, newcomerUserId: fx.candidateUserId, loginEmail: '' });
+  const body = make({ familyId: fx.familyId, memberId: fx.memberId, organisationId: fx.organisationId, newcomerUserId: fx.candidateUserId, loginEmail: '' });
   const parsed = route.body.safeParse(body);
   if (!parsed.success) throw new Error(`the plausible body for ${keyOf(route)} does not match its schema: ${parsed.error.message}`);
   return body;
@@ -250,6 +250,10 @@ describe('the gate, for every family route in the registry', () => {
         "GET /api/v1/privacy/audit.csv → privacy:audit",
         "GET /api/v1/privacy/break-glass-reviews → privacy:review",
         "POST /api/v1/privacy/break-glass-reviews/:grantId → privacy:review",
+        "GET /api/v1/privacy/requests → privacy:requests",
+        "POST /api/v1/privacy/requests → privacy:requests",
+        "GET /api/v1/privacy/requests/:requestId → privacy:requests",
+        "GET /api/v1/privacy/requests/:requestId/export → privacy:requests",
       ]
     `);
   });

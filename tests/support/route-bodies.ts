@@ -2,6 +2,8 @@ import { PARENT, PASSWORD } from './test-app';
 
 /** The real ids a valid body may need to name. */
 export interface BodyIds {
+  /** The family of the fixture. */
+  familyId: string;
   /** A member of the family in the url. */
   memberId: string;
   /** An organisation other than the caller's (a consent recipient, a covenant partner, a new user's employer). */
@@ -40,5 +42,6 @@ export const validBodies: Record<string, (ids: BodyIds) => unknown> = {
   'PATCH /api/v1/families/:familyId/consents/:consentId': () => ({ categories: ['financien'], validUntil: '2098-01-01' }),
   'POST /api/v1/families/:familyId/break-glass': () => ({ categories: ['geestelijke-gezondheid'], reason: 'Moeder belde in paniek; acuut gevaar voor de kinderen.', hours: 2 }),
   'POST /api/v1/covenants': (ids) => ({ partnerOrganisationId: ids.organisationId, categories: ['financien', 'identity'], purpose: 'Samen schulden aanpakken' }),
+  'POST /api/v1/privacy/requests': (ids) => ({ familyId: ids.familyId, memberId: ids.memberId, requestedBy: ids.memberId, kind: 'export', receivedOn: '2026-11-20', note: 'Per brief' }),
   'POST /api/v1/privacy/break-glass-reviews/:grantId': () => ({ decision: 'flagged', note: 'Geen acuut gevaar uit de reden op te maken.' }),
 };

@@ -20,3 +20,4 @@ export * from './consent/consent.schema';
 export * from './consent/category-access';
 export * from './privacy/break-glass.schema';
 export * from './privacy/privacy-audit.schema';
+export * from './privacy/data-subject-request.schema';

@@ -6,6 +6,9 @@ import { verifyAuditLog } from './platform/audit/audit-verify';
 import { buildApp } from './app';
 import { createAdmin, hasAnyUser } from './bootstrap';
 import { DEMO_PASSWORD, demoPeople, DEMO_ADMIN, seedDemo } from './demo/seed-demo';
+import { runRetention } from './modules/retention';
+
+const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
 const usage = `gezinsplan <command>
 
@@ -14,6 +17,7 @@ const usage = `gezinsplan <command>
   seed-demo          seed the demo region into an empty database
   create-admin       create an administrator (--email, --password, --name; or GEZINSPLAN_ADMIN_EMAIL/PASSWORD)
   audit verify       check the audit log's hash chains and name the first broken record
+  retention run      destroy the files whose retention period or scheduled erasure has come due (serve runs it hourly)
 
 Environment: DATABASE_URL (PostgreSQL; default is embedded PGlite in GEZINSPLAN_DATA_DIR, default ./data),
 PORT (8080), HOST (127.0.0.1; 0.0.0.0 in a container), GEZINSPLAN_ADMIN_EMAIL, GEZINSPLAN_ADMIN_PASSWORD.`;
@@ -66,7 +70,16 @@ async function serve(demo: boolean): Promise<void> {
     await createAdmin(handle.db, { email, password });
     process.stdout.write(`First administrator ${email} created.\n`);
   }
+  // The retention job, hourly; each run logs how many files it destroyed, never which family they were.
+  const retention = setInterval(() => {
+    runRetention(handle.db).then(
+      (report) => { if (report.destroyed.length > 0) app.log.info({ destroyed: report.destroyed.length }, 'retention job destroyed files'); },
+      (error: unknown) => app.log.error({ err: error }, 'retention job failed'),
+    );
+  }, RETENTION_INTERVAL_MS);
+  retention.unref();
   const shutdown = async () => {
+    clearInterval(retention);
     await app.close();
     await handle.close();
     process.exit(0);
@@ -124,6 +137,13 @@ async function main(argv: string[]): Promise<void> {
       const b = result.firstBroken!;
       process.stderr.write(`Audit log BROKEN in chain ${b.chainId} at record ${b.seq}${b.id ? ` (${b.id})` : ''}: ${b.reason}.\n`);
       return process.exit(2);
+    }
+    case 'retention': {
+      if (sub !== 'run') break;
+      const report = await withDatabase((h) => runRetention(h.db));
+      process.stdout.write(`Retention job: ${report.destroyed.length} file(s) destroyed` +
+        `${report.destroyed.length ? ` (${report.destroyed.map((d) => d.reason).join(', ')})` : ''}; each is recorded in the audit log.\n`);
+      return;
     }
     default:
     // anything else prints the usage below

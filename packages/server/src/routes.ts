@@ -13,7 +13,7 @@ import { meRoutes } from './modules/me';
 import { covenantsRoutes } from './modules/covenants';
 import { consentsRoutes } from './modules/consents';
 import { breakGlassRoutes } from './modules/break-glass';
-import { privacyRoutes } from './modules/privacy';
+import { dataSubjectRequestRoutes, privacyRoutes } from './modules/privacy';
 import { notificationsRoutes } from './modules/notifications';
 
 /** The route registry: the one list the server mounts, the OpenAPI document describes and the tests walk. */
@@ -34,4 +34,5 @@ export const routes: readonly AnyRoute[] = [
   ...auditRoutes,
   ...breakGlassRoutes,
   ...privacyRoutes,
+  ...dataSubjectRequestRoutes,
 ];

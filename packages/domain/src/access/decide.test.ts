@@ -6,7 +6,7 @@ import { userRoles, type Role } from '../users/user.schema';
 import { teamRoles, type TeamRole } from '../team/team.schema';
 
 const facts = (roles: Role[], teamRole: TeamRole | null, extra: Partial<FamilyAccessFacts> = {}): FamilyAccessFacts => ({
-  actor: { kind: 'professional', roles }, familyExists: true, teamRole, organisationInvolved: teamRole !== null, ...extra,
+  actor: { kind: 'professional', roles }, familyExists: true, teamRole, organisationInvolved: teamRole !== null, restricted: false, ...extra,
 });
 
 const coordinatorOnly: FamilyPermission[] = ['family:update', 'member:write', 'team:manage', 'audit:read', 'consent:write'];
@@ -25,6 +25,14 @@ describe('the access rule for a family file', () => {
       member: familyPermissions.filter((p) => !coordinatorOnly.includes(p)),
       experienceExpert: familyPermissions.filter((p) => !coordinatorOnly.includes(p)),
     });
+  });
+
+  it('closes a file with an erasure scheduled to its team, leaving the privacy officer the audit', () => {
+    for (const teamRole of teamRoles) {
+      expect(familyPermissions.filter((p) => decideFamilyAccess(facts(['professional'], teamRole, { restricted: true }), p).allowed)).toEqual([]);
+      expect(decideFamilyAccess(facts(['professional'], teamRole, { restricted: true }), 'plan:read')).toMatchObject({ basis: 'erasure-scheduled' });
+    }
+    expect(decideFamilyAccess(facts(['privacy-officer'], null, { restricted: true, organisationInvolved: true }), 'audit:read').allowed).toBe(true);
   });
 
   it('never lets an administrator, policy advisor or someone off the team at care content', () => {

@@ -26,13 +26,15 @@ export interface FamilyAccessFacts {
   teamRole: TeamRole | null;
   /** Whether anyone of the actor's organisation is or was on the team (privacy officers review their own). */
   organisationInvolved: boolean;
+  /** An erasure is scheduled: the file waits for destruction and is closed to everyone but privacy officers. */
+  restricted: boolean;
 }
 
 export interface AccessDecision {
   allowed: boolean;
   checks: AccessChecks;
   /** Why, in a word, for the audit record's detail; never shown to the caller (who just sees 404). */
-  basis: 'care-team' | 'coordinator' | 'privacy-officer' | 'no-family' | 'not-on-team' | 'not-coordinator' | 'role';
+  basis: 'care-team' | 'coordinator' | 'privacy-officer' | 'no-family' | 'not-on-team' | 'not-coordinator' | 'role' | 'erasure-scheduled';
 }
 
 /** What any active team member may do; the coordinator may also do the coordinator-only things. */
@@ -58,7 +60,7 @@ export function decideFamilyAccess(facts: FamilyAccessFacts, permission: FamilyP
   if (!facts.familyExists) return deny('no-family');
 
   const isProfessional = facts.actor.roles.includes('professional');
-  if (facts.teamRole && isProfessional) {
+  if (facts.teamRole && isProfessional && !facts.restricted) {
     const granted = facts.teamRole === 'coordinator' ? coordinatorPermissions : teamPermissions;
     if (granted.has(permission)) {
       return {
@@ -75,5 +77,6 @@ export function decideFamilyAccess(facts: FamilyAccessFacts, permission: FamilyP
   if (permission === 'audit:read' && facts.actor.roles.includes('privacy-officer') && facts.organisationInvolved) {
     return { allowed: true, basis: 'privacy-officer', checks: { authorisation: true, careRelationship: false, consent: true, emergency: false } };
   }
+  if (facts.restricted && facts.teamRole) return deny('erasure-scheduled', { careRelationship: true });
   return deny(facts.teamRole ? 'role' : 'not-on-team');
 }

@@ -36,6 +36,7 @@ export const globalPermissions = [
   'covenants:manage',
   'privacy:audit',
   'privacy:review',
+  'privacy:requests',
   'self',
 ] as const;
 export type GlobalPermission = (typeof globalPermissions)[number];
@@ -50,7 +51,7 @@ export const rolePermissions: Record<Role, readonly GlobalPermission[]> = {
   'org-admin': [...everyone, 'users:read', 'users:manage', 'directory:read', 'covenants:manage'],
   professional: [...everyone, 'directory:read', 'families:create', 'families:list'],
   policy: [...everyone],
-  'privacy-officer': [...everyone, 'privacy:audit', 'privacy:review'],
+  'privacy-officer': [...everyone, 'privacy:audit', 'privacy:review', 'privacy:requests'],
 };
 
 export function hasGlobalPermission(roles: readonly Role[], permission: GlobalPermission): boolean {

@@ -72,7 +72,7 @@ export async function registerFamily(ctx: RequestContext, input: CreateFamily): 
     }], now);
   });
   const row = await selectFamilies(ctx.db).where('f.id', '=', familyId).executeTakeFirstOrThrow();
-  const facts = { actor: { kind: 'professional' as const, roles: ctx.actor.roles }, familyExists: true, teamRole: 'coordinator' as const, organisationInvolved: true };
+  const facts = { actor: { kind: 'professional' as const, roles: ctx.actor.roles }, familyExists: true, teamRole: 'coordinator' as const, organisationInvolved: true, restricted: false };
   // The registering organisation wrote everything in it so far, so nothing is hidden from it.
   return present(row, familyPermissions.filter((p) => decideFamilyAccess(facts, p).allowed), undefined);
 }
@@ -95,7 +95,11 @@ export async function updateFamily(scope: FamilyScope, expectedVersion: number |
   if (input.phase !== undefined && input.phase !== current.phase) changes.phase = input.phase;
   if (Object.keys(changes).length > 0) {
     await scope.db.updateTable('families')
-      .set({ ...changes, version: current.version + 1, updated_at: scope.now })
+      .set({
+        ...changes, version: current.version + 1, updated_at: scope.now,
+        // The retention period of a closed file runs from the moment care ended; reopening stops the clock.
+        ...(changes.phase ? { closed_at: changes.phase === 'afgesloten' ? scope.now : null } : {}),
+      })
       .where('id', '=', scope.familyId).execute();
     await appendTimeline(scope, {
       kind: 'family',

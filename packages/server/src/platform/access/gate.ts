@@ -63,6 +63,8 @@ export async function loadAccessFacts(db: Db, actor: ProfessionalActor, familyId
         where tm.family_id = f.id and tm.user_id = ${actor.userId} and tm.ended_at is null)`.as('team_role'),
       sql<boolean>`exists (select 1 from team_members tm join users u on u.id = tm.user_id
         where tm.family_id = f.id and u.organisation_id = ${actor.organisationId})`.as('organisation_involved'),
+      sql<boolean>`exists (select 1 from data_subject_requests r
+        where r.family_id = f.id and r.kind = 'erasure' and r.status = 'scheduled')`.as('restricted'),
       ...sightColumns(actor, now),
     ])
     .where('f.id', '=', familyId).executeTakeFirst();
@@ -72,6 +74,7 @@ export async function loadAccessFacts(db: Db, actor: ProfessionalActor, familyId
       familyExists: row !== undefined,
       teamRole: row?.team_role ?? null,
       organisationInvolved: row?.organisation_involved ?? false,
+      restricted: row?.restricted ?? false,
     },
     sight: sightFactsFrom(row ?? { household: [], consents: [], covenants: [], emergency: [] }, actor, now),
   };

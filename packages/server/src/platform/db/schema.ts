@@ -56,6 +56,7 @@ export interface FamiliesTable {
   organisation_id: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  closed_at: TimestampNullable;
 }
 
 export interface MembersTable {
@@ -272,6 +273,21 @@ export interface NotificationsTable {
   read_at: TimestampNullable;
 }
 
+export interface DataSubjectRequestsTable {
+  id: string;
+  family_id: string;
+  member_id: string;
+  kind: string;
+  requested_by: string;
+  received_on: DateString;
+  note: string | null;
+  status: string;
+  due_on: DateString | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  completed_at: TimestampNullable;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -297,5 +313,6 @@ export interface Database {
   consents: ConsentsTable;
   break_glass_grants: BreakGlassGrantsTable;
   notifications: NotificationsTable;
+  data_subject_requests: DataSubjectRequestsTable;
   schema_migrations: SchemaMigrationsTable;
 }

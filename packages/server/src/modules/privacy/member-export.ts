@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database';
+import { presentAuditRecord } from '../audit';
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+/**
+ * Everything the file holds about one member (AVG art. 15): who they are, the family, the goals, actions and notes
+ * about them or about the whole family, their consents, who helped, and every access to the file. Null when the
+ * file no longer exists.
+ */
+export async function memberExport(db: Db, familyId: string, memberId: string, now: Date) {
+  const family = await db.selectFrom('families').select(['id', 'name', 'phase', 'created_at', 'closed_at']).where('id', '=', familyId).executeTakeFirst();
+  if (!family) return null;
+  const member = await db.selectFrom('members').select(['id', 'given_name', 'family_name', 'birth_date', 'role', 'has_custody', 'bsn'])
+    .where('family_id', '=', familyId).where('id', '=', memberId).executeTakeFirst();
+  if (!member) return null;
+  const aboutMember = sql<boolean>`(member_ids @> array[${memberId}]::uuid[] or cardinality(member_ids) = 0)`;
+  const goals = await db.selectFrom('goals').select(['id', 'title', 'life_domain', 'focus', 'created_at']).where('family_id', '=', familyId).where(aboutMember).orderBy('priority').execute();
+  const actions = goals.length === 0 ? [] : await db.selectFrom('actions').select(['id', 'goal_id', 'title', 'due_date', 'status'])
+    .where('goal_id', 'in', goals.map((g) => g.id)).orderBy('id').execute();
+  const notes = await db.selectFrom('timeline_entries').select(['id', 'body', 'life_domain', 'created_at'])
+    .where('family_id', '=', familyId).where('kind', '=', 'note').where(aboutMember).orderBy('created_at').execute();
+  const consents = await db.selectFrom('consents as c').innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+    .select(['c.id', 'o.name as organisation', 'c.categories', 'c.purpose', 'c.valid_from', 'c.valid_until', 'c.status', 'c.given_by'])
+    .where('c.family_id', '=', familyId).where('c.member_id', '=', memberId).orderBy('c.created_at').execute();
+  const team = await db.selectFrom('team_members as t').innerJoin('users as u', 'u.id', 't.user_id').innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select(['u.name', 'o.name as organisation', 't.role', 't.start_date', 't.end_date']).where('t.family_id', '=', familyId).orderBy('t.start_date').execute();
+  const accesses = await db.selectFrom('audit_events').selectAll().where('family_id', '=', familyId)
+    .where((eb) => eb.or([eb('member_id', '=', memberId), eb('member_id', 'is', null)])).orderBy('occurred_at').execute();
+  return {
+    exportedAt: now.toISOString(),
+    subject: { id: member.id, givenName: member.given_name, familyName: member.family_name, birthDate: member.birth_date, role: member.role, hasCustody: member.has_custody, bsn: member.bsn },
+    family: { id: family.id, name: family.name, phase: family.phase, createdAt: iso(family.created_at), closedAt: iso(family.closed_at) },
+    goals: goals.map((g) => ({
+      id: g.id, title: g.title, lifeDomain: g.life_domain, focus: g.focus, createdAt: iso(g.created_at),
+      actions: actions.filter((a) => a.goal_id === g.id).map((a) => ({ id: a.id, title: a.title, dueDate: a.due_date, status: a.status })),
+    })),
+    notes: notes.map((n) => ({ id: n.id, body: n.body, lifeDomain: n.life_domain, createdAt: iso(n.created_at) })),
+    consents: consents.map((c) => ({ id: c.id, organisation: c.organisation, categories: c.categories, purpose: c.purpose, validFrom: c.valid_from, validUntil: c.valid_until, status: c.status, givenBy: c.given_by })),
+    team: team.map((t) => ({ name: t.name, organisation: t.organisation, role: t.role, startDate: t.start_date, endDate: t.end_date })),
+    accessLog: accesses.map(presentAuditRecord),
+  };
+}

@@ -1,0 +1,31 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database';
+import { writeAudit } from '../../platform/audit/audit-writer';
+
+/**
+ * Destroys one family's file: every row of family data, and the stored answers of idempotent requests that carry
+ * it. What stays is the audit log (ids, and the names of professionals, never family content) and the
+ * data-subject requests, as proof of what was destroyed, when, and why. Runs in the caller's transaction.
+ */
+export async function destroyFamilyFile(tx: Db, familyId: string, reason: 'erasure-request' | 'retention-ended', now: Date, job: string): Promise<void> {
+  await tx.deleteFrom('notifications').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('break_glass_grants').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('consents').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('timeline_entries').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('actions').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('goals').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('plans').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('team_members').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('supporters').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('members').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('idempotency_keys')
+    .where((eb) => eb.or([eb('path', 'like', `/api/v1/families/${familyId}%`), eb(sql`response_body->>'id'`, '=', familyId)])).execute();
+  await tx.deleteFrom('families').where('id', '=', familyId).execute();
+  await tx.updateTable('data_subject_requests').set({ status: 'completed', completed_at: now })
+    .where('family_id', '=', familyId).where('kind', '=', 'erasure').where('status', '=', 'scheduled').execute();
+  await writeAudit(tx, [{
+    action: 'D', eventType: 'retention.file-destroyed', outcome: 'success', actor: { kind: 'system', job }, familyId,
+    resourceType: 'family', resourceId: familyId, accessPoint: null, purpose: 'retention',
+    checks: { authorisation: true, careRelationship: false, consent: false, emergency: false }, detail: { reason },
+  }], now);
+}

@@ -1,0 +1,2 @@
+export { runRetention } from './retention.job';
+export { destroyFamilyFile } from './destroy-file';

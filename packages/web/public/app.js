@@ -24,7 +24,8 @@ async function showHome(user) {
     for (const family of items) {
       const li = document.createElement('li');
       const name = document.createElement('span');
-      name.textContent = family.name;
+      // A family that has not agreed to share its name with your organisation shows without it.
+      name.textContent = family.name ?? 'Gezin (naam niet gedeeld)';
       const phase = document.createElement('span');
       phase.className = 'phase';
       phase.textContent = phaseNames[family.phase] ?? family.phase;

@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../platform/http/app-error';
 import { assertVersion } from '../../platform/http/versioning';
 import { assertLifeDomains } from '../catalogues';
 import { appendTimeline } from '../timeline';
+import { assertMembersOfFamily } from '../families';
 
 function selectConsents(db: Db, familyId: string) {
   return db.selectFrom('consents as c').innerJoin('organisations as o', 'o.id', 'c.organisation_id')
@@ -18,18 +19,13 @@ function selectConsents(db: Db, familyId: string) {
 }
 type ConsentRow = Awaited<ReturnType<ReturnType<typeof selectConsents>['execute']>>[number];
 
-async function household(db: Db, familyId: string): Promise<ConsentMember[]> {
-  const rows = await db.selectFrom('members').select(['id', 'birth_date', 'role', 'has_custody']).where('family_id', '=', familyId).execute();
-  return rows.map((m) => ({ id: m.id, birthDate: m.birth_date, role: m.role as ConsentMember['role'], hasCustody: m.has_custody }));
-}
-
 async function categoryNames(db: Db): Promise<Map<string, string>> {
   const domains = await db.selectFrom('life_domains').select(['code', 'plain_nl']).execute();
   return new Map<string, string>([...domains.map((d) => [d.code, d.plain_nl] as const), ...Object.entries(fixedCategoryPlainNl)]);
 }
 
 /** Presents a consent with today's verdict under the age rules; the verdict is never stored, always computed. */
-function present(r: ConsentRow, members: ConsentMember[], names: Map<string, string>, today: string): Consent {
+function present(r: ConsentRow, members: readonly ConsentMember[], names: Map<string, string>, today: string): Consent {
   const subject = members.find((m) => m.id === r.member_id)!;
   const requirement = consentRequirement(subject, members, today);
   const agreed = consentIsEffective(requirement, r.given_by);
@@ -52,30 +48,23 @@ function present(r: ConsentRow, members: ConsentMember[], names: Map<string, str
 
 async function presentOne(scope: FamilyScope, id: string): Promise<Consent> {
   const row = await selectConsents(scope.db, scope.familyId).where('c.id', '=', id).executeTakeFirstOrThrow();
-  return present(row, await household(scope.db, scope.familyId), await categoryNames(scope.db), todayInNetherlands(scope.now));
+  return present(row, scope.household, await categoryNames(scope.db), todayInNetherlands(scope.now));
 }
 
 export async function listConsents(scope: FamilyScope, memberId: string | undefined) {
   let q = selectConsents(scope.db, scope.familyId);
   if (memberId) q = q.where('c.member_id', '=', memberId);
   const rows = await q.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').execute();
-  const members = await household(scope.db, scope.familyId);
+  const members = scope.household;
   const names = await categoryNames(scope.db);
   const today = todayInNetherlands(scope.now);
   return { items: rows.map((r) => present(r, members, names, today)), nextCursor: null };
 }
 
-async function assertMembers(scope: FamilyScope, ids: readonly string[], pointer: string): Promise<void> {
-  const found = await scope.db.selectFrom('members').select('id').where('family_id', '=', scope.familyId).where('id', 'in', [...ids]).execute();
-  if (found.length !== new Set(ids).size) {
-    throw new AppError('UNPROCESSABLE', 'Every person named must be a member of this family.', [{ pointer, detail: 'not a member of this family' }]);
-  }
-}
-
 /** Records what the family agreed to. It counts only while the people the law names for the member's age agree. */
 export async function giveConsent(scope: FamilyScope, input: GiveConsent): Promise<Consent> {
-  await assertMembers(scope, [input.memberId], '/body/memberId');
-  await assertMembers(scope, input.givenBy, '/body/givenBy');
+  await assertMembersOfFamily(scope.db, scope.familyId, [input.memberId], '/body/memberId');
+  await assertMembersOfFamily(scope.db, scope.familyId, input.givenBy, '/body/givenBy');
   const organisation = await scope.db.selectFrom('organisations').select('id').where('id', '=', input.organisationId).executeTakeFirst();
   if (!organisation) throw new AppError('UNPROCESSABLE', 'No such organisation.', [{ pointer: '/body/organisationId', detail: 'unknown organisation' }]);
   await assertLifeDomains(scope.db, input.categories.filter((c) => !isFixedCategory(c)), '/body/categories');
@@ -111,7 +100,7 @@ export async function changeConsent(scope: FamilyScope, id: string, expectedVers
   if (input.validUntil && current.valid_until && input.validUntil > current.valid_until) {
     throw new AppError('UNPROCESSABLE', 'A consent can only end earlier; record a new consent to extend it.', [{ pointer: '/body/validUntil', detail: 'later than before' }]);
   }
-  if (input.givenBy) await assertMembers(scope, input.givenBy, '/body/givenBy');
+  if (input.givenBy) await assertMembersOfFamily(scope.db, scope.familyId, input.givenBy, '/body/givenBy');
   await scope.db.updateTable('consents').set({
     ...(input.categories ? { categories: input.categories } : {}),
     ...(input.validUntil ? { valid_until: input.validUntil } : {}),

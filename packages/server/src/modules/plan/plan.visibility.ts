@@ -18,7 +18,7 @@ export const actionDatum = (goal: GoalFacts, a: ActionFacts, viewerUserId: strin
 
 /** How much of a goal the viewer sees: all of it, its overview (title and focus), or nothing. */
 export function goalView(sight: Sight, goal: GoalFacts): 'full' | 'overview' | null {
-  if (sight.sees(goalDatum(goal))) return 'full';
+  if (sight.peek(goalDatum(goal))) return sight.sees(goalDatum(goal)) ? 'full' : null;
   if (sight.sees(goalOverviewDatum(goal))) return 'overview';
   return null;
 }

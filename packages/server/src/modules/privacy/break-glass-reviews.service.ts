@@ -22,7 +22,7 @@ export async function listBreakGlassReviews(ctx: RequestContext, query: PageQuer
 export async function reviewBreakGlass(ctx: RequestContext, id: string, expectedVersion: number | null, input: ReviewBreakGlass): Promise<BreakGlassGrant> {
   return ctx.db.transaction().execute(async (tx) => {
     const found = await tx.selectFrom('break_glass_grants as b').selectAll('b').where('b.id', '=', id)
-      .where(overseen({ ...ctx, db: tx }, 'b.organisation_id', 'b.family_id')).forUpdate().executeTakeFirst();
+      .where(overseen(ctx, 'b.organisation_id', 'b.family_id')).forUpdate().executeTakeFirst();
     if (!found) throw notFound();
     const current = assertVersion(found, expectedVersion);
     if (current.user_id === ctx.actor.userId) throw new AppError('FORBIDDEN', 'Nobody reviews their own break-the-glass.');

@@ -41,7 +41,7 @@ export async function recordRequest(ctx: RequestContext, input: RecordDataSubjec
   const id = uuidv7();
   await ctx.db.transaction().execute(async (tx) => {
     const family = await tx.selectFrom('families as f').select(['f.id', 'f.phase', 'f.closed_at'])
-      .where('f.id', '=', input.familyId).where(overseen({ ...ctx, db: tx }, 'f.organisation_id', 'f.id')).forUpdate().executeTakeFirst();
+      .where('f.id', '=', input.familyId).where(overseen(ctx, 'f.organisation_id', 'f.id')).forUpdate().executeTakeFirst();
     if (!family) throw notFound();
     const members = await tx.selectFrom('members').select('id').where('family_id', '=', input.familyId).where('id', 'in', [input.memberId, input.requestedBy]).execute();
     if (!members.some((m) => m.id === input.memberId)) throw new AppError('UNPROCESSABLE', 'The member is not in this family.', [{ pointer: '/body/memberId', detail: 'not a member of this family' }]);
@@ -67,7 +67,7 @@ export async function recordRequest(ctx: RequestContext, input: RecordDataSubjec
 
 /** The requests for the families the officer oversees (a destroyed file stays known by its requests). */
 export async function listRequests(ctx: RequestContext, query: PageQuery) {
-  let q = selectRequests(ctx.db).where((eb) => eb.or([eb('u.organisation_id', '=', ctx.actor.organisationId), overseen(ctx, 'u.organisation_id', 'r.family_id')]));
+  let q = selectRequests(ctx.db).where(overseen(ctx, 'u.organisation_id', 'r.family_id'));
   const after = decodeIdCursor(query.cursor);
   if (after) q = q.where('r.id', '<', after);
   const result = page(await q.orderBy('r.id', 'desc').limit(query.limit + 1).execute(), query.limit, (last) => [last.id]);
@@ -75,8 +75,7 @@ export async function listRequests(ctx: RequestContext, query: PageQuery) {
 }
 
 async function requestOf(ctx: RequestContext, id: string): Promise<RequestRow> {
-  const row = await selectRequests(ctx.db).where('r.id', '=', id)
-    .where((eb) => eb.or([eb('u.organisation_id', '=', ctx.actor.organisationId), overseen(ctx, 'u.organisation_id', 'r.family_id')])).executeTakeFirst();
+  const row = await selectRequests(ctx.db).where('r.id', '=', id).where(overseen(ctx, 'u.organisation_id', 'r.family_id')).executeTakeFirst();
   if (!row) throw notFound();
   return row;
 }

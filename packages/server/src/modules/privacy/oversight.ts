@@ -6,7 +6,7 @@ import type { RequestContext } from '../../platform/http/request-context';
  * their own organisation's people did, and everything in the files of the families their organisation registered or
  * helps (or helped). An officer of an organisation that was never involved sees none of it.
  */
-export function overseen(ctx: RequestContext, organisationColumn: string, familyColumn: string): Expression<SqlBool> {
+export function overseen(ctx: Pick<RequestContext, 'actor'>, organisationColumn: string, familyColumn: string): Expression<SqlBool> {
   const org = ctx.actor.organisationId;
   return sql<SqlBool>`(${sql.ref(organisationColumn)} = ${org} or ${sql.ref(familyColumn)} in (
     select f.id from families f where f.organisation_id = ${org}

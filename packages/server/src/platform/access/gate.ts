@@ -30,6 +30,8 @@ export interface FamilyScope {
   decision: AccessDecision;
   /** Which categories of this family's data the actor may see (consent, covenants, break-the-glass). */
   sight: Sight;
+  /** The family's members as the consent rules see them (ages, gezag), read with the access facts. */
+  household: SightFacts['household'];
   /**
    * For a single item: go on only if the actor may see it. A hidden item is answered 404, like a missing one, and
    * recorded as a denial on consent grounds.
@@ -151,6 +153,7 @@ export async function withFamilyAccess<T>(
         now,
         decision,
         sight,
+        household: sightFacts.household,
         require: (datum) => {
           const verdict = sight.decide(datum);
           if (!verdict.visible) throw new CategoryHidden(verdict.basis);

@@ -14,8 +14,11 @@ import type { Db } from '../db/database';
 
 /** What one viewer may see of one family's data, decided datum by datum with the domain's category rule. */
 export interface Sight {
+  /** Whether the viewer sees this datum, counted in the tally: call it for what is shown or withheld. */
   sees(datum: Datum): boolean;
   decide(datum: Datum): CategoryDecision;
+  /** The same question, not counted: for trying a fuller view before a narrower one. */
+  peek(datum: Datum): boolean;
   /** How often each basis was used and how many data were withheld, for the audit record. */
   readonly tally: { emergency: number; hidden: number };
 }
@@ -30,7 +33,7 @@ export function makeSight(facts: SightFacts): Sight {
     else if (decision.basis === 'emergency') tally.emergency += 1;
     return decision;
   };
-  return { decide, sees: (datum) => decide(datum).visible, tally };
+  return { decide, sees: (datum) => decide(datum).visible, peek: (datum) => decideCategoryAccess({ ...facts, datum }).visible, tally };
 }
 
 export interface SightColumns {

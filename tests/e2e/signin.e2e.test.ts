@@ -1,14 +1,8 @@
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFamily, makeUser, makeOrganisation, PASSWORD, startTestApp, type TestApp } from '../support/test-app';
-import { browserAvailable, launchBrowser, SCREENSHOT_DIR } from './browser';
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
+import { browserAvailable, expectNoAxeViolations, launchBrowser, SCREENSHOT_DIR } from './browser';
 
 describe.skipIf(!browserAvailable())('the sign-in page in a real browser', () => {
   let t: TestApp;
@@ -21,7 +15,10 @@ describe.skipIf(!browserAvailable())('the sign-in page in a real browser', () =>
     const org = await makeOrganisation(t, 'wijkteam', 'Wijkteam Noord');
     const sanne = await makeUser(t, org, ['professional'], 'Sanne de Vries');
     email = sanne.email;
-    await makeFamily(sanne.client, 'Gezin Jansen');
+    const family = await makeFamily(sanne.client, 'Gezin Jansen');
+    const goal = await sanne.client.create<{ id: string }>(`/api/v1/families/${family.id}/goals`, { title: 'We hebben rust over geld', lifeDomain: 'financien', memberIds: [family.parentId] });
+    await sanne.client.create(`/api/v1/families/${family.id}/goals/${goal.id}/actions`, { title: 'Brieven van schuldeisers verzamelen', assigneeUserId: sanne.id, dueDate: '2020-01-01' });
+    await sanne.client.create(`/api/v1/families/${family.id}/supporters`, { name: 'Oma Riet', relation: 'grootmoeder' });
     baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
   });
@@ -35,23 +32,39 @@ describe.skipIf(!browserAvailable())('the sign-in page in a real browser', () =>
       const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'nl-NL' });
       const page = await context.newPage();
       await page.goto(baseUrl);
-      await expect(page.getByRole('heading', { name: 'Inloggen' }).isVisible()).resolves.toBe(true);
+      await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
       await expectNoAxeViolations(page);
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `signin-${width}.png`), fullPage: true });
 
-      await page.getByLabel('E-mailadres').fill(email);
-      await page.getByLabel('Wachtwoord').fill('not the password at all');
+      await page.getByRole('region', { name: 'Inloggen' }).getByLabel('E-mailadres').fill(email);
+      await page.getByRole('region', { name: 'Inloggen' }).getByLabel('Wachtwoord').fill('not the password at all');
       await page.getByRole('button', { name: 'Inloggen' }).click();
       await page.getByRole('alert').waitFor();
       expect(await page.getByRole('alert').textContent()).toContain('klopt niet');
       await expectNoAxeViolations(page);
 
-      await page.getByLabel('Wachtwoord').fill(PASSWORD);
+      await page.getByRole('region', { name: 'Inloggen' }).getByLabel('Wachtwoord').fill(PASSWORD);
       await page.getByRole('button', { name: 'Inloggen' }).click();
       await page.getByRole('heading', { name: 'Mijn gezinnen' }).waitFor();
-      expect(await page.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Gezin Jansen')]);
+      const families = page.getByRole('region', { name: 'Mijn gezinnen' });
+      await families.getByRole('link', { name: 'Gezin Jansen' }).waitFor();
+      expect(await families.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Gezin Jansen')]);
+      const actions = page.getByRole('region', { name: 'Mijn acties' });
+      await actions.getByText('Brieven van schuldeisers verzamelen').waitFor();
       await expectNoAxeViolations(page);
-      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `home-${width}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `my-work-${width}.png`), fullPage: true });
+
+      // The family: members, who helps (the network map and the list), the plan grouped by focus, the timeline.
+      await families.getByRole('link', { name: 'Gezin Jansen' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Gezin Jansen' }).waitFor();
+      await page.getByRole('region', { name: 'Het plan' }).getByRole('heading', { name: 'We hebben rust over geld' }).waitFor();
+      expect(await page.getByRole('region', { name: 'Gezinsleden' }).getByRole('listitem').count()).toBe(2);
+      await page.getByRole('img', { name: /Netwerk van het gezin/ }).waitFor();
+      await page.getByRole('region', { name: 'Nu aan werken' }).waitFor();
+      await expectNoAxeViolations(page);
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `family-${width}.png`), fullPage: true });
+      await page.getByRole('link', { name: 'Gezinsplan' }).click();
+      await page.getByRole('heading', { name: 'Mijn werk' }).waitFor();
 
       // The session survives a reload (cookie), and signing out ends it on the server.
       await page.reload();

@@ -511,11 +511,18 @@ describe('authentication and security basics', () => {
   });
 
   describe('the web app', () => {
-    it('GET / serves the sign-in page', async () => {
-      const res = await t.app.inject({ method: 'GET', url: '/' });
-      expect(res.statusCode).toBe(200);
-      expect(res.headers['content-type']).toMatch(/^text\/html/);
-      expect(res.body).toContain('Inloggen');
+    it('GET / and the app\'s own pages serve the web app; unknown API paths stay a 404 problem', async () => {
+      for (const url of ['/', '/inloggen', '/gezinnen/0190f0e0-0000-7000-8000-000000000000', '/uitnodiging?code=ABCD-EFGH-JKLM']) {
+        const res = await t.app.inject({ method: 'GET', url });
+        expect(res.statusCode, url).toBe(200);
+        expect(res.headers['content-type'], url).toMatch(/^text\/html/);
+        expect(res.body, url).toContain('<div id="root">');
+      }
+      const api = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+      expect(api.statusCode).toBe(404);
+      expect(api.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const missingFile = await t.app.inject({ method: 'GET', url: '/assets/missing.js' });
+      expect(missingFile.statusCode).toBe(404);
     });
   });
 

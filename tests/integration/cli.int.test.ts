@@ -113,7 +113,7 @@ describe('the command line', () => {
       expect(login.status).toBe(200);
       expect(((await login.json()) as { user: { roles: string[] } }).user.roles).toEqual(['admin']);
       const page = await fetch(`${base}/`);
-      expect(await page.text()).toContain('Inloggen');
+      expect(await page.text()).toContain('<div id="root">');
     } finally {
       await server.stop();
     }

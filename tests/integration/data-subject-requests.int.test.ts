@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditLog } from '../../packages/server/src/platform/audit/audit-verify';
 import { runRetention } from '../../packages/server/src/modules/retention';
-import { auditOf, makeFamily, makeOrganisation, makeUser, startTestApp, type TestApp } from '../support/test-app';
+import { auditOf, makeFamily, makeFamilyAccount, makeOrganisation, makeUser, startTestApp, type TestApp } from '../support/test-app';
 
 type Person = Awaited<ReturnType<typeof makeUser>>;
 interface Request { id: string; status: string; dueOn: string | null; kind: string }
@@ -31,6 +31,9 @@ describe('data-subject requests and the retention job', () => {
     await sanne.client.create(`${base}/goals`, { title: 'Tim slaapt goed', lifeDomain: 'lichamelijke-gezondheid', memberIds: [f.childId] });
     await sanne.client.create(`${base}/timeline`, { body: 'Gesprek met moeder over geld.', lifeDomain: 'financien', memberIds: [f.parentId] });
     await sanne.client.create(`${base}/timeline`, { body: 'Tim vertelt over school.', lifeDomain: 'scholing', memberIds: [f.childId] });
+    // The mother has an account, and lets her son see what is about her money.
+    const mother = await makeFamilyAccount(t, sanne.client, f.id, f.parentId);
+    await mother.client.create(`${base}/consents`, { memberId: f.parentId, recipientMemberId: f.childId, categories: ['financien'], purpose: 'Tim mag meelezen', givenBy: [f.parentId] });
 
     expect((await request(outsider, { familyId: f.id, memberId: f.parentId, requestedBy: f.parentId, kind: 'export' })).statusCode).toBe(404);
     expect((await request(sanne, { familyId: f.id, memberId: f.parentId, requestedBy: f.parentId, kind: 'export' })).statusCode).toBe(403);
@@ -41,8 +44,13 @@ describe('data-subject requests and the retention job', () => {
 
     const copy = await officer.client.get(`/api/v1/privacy/requests/${req.id}/export`);
     expect(copy.statusCode, copy.body).toBe(200);
-    const data = copy.json() as { subject: { bsn: string }; goals: { title: string }[]; notes: { body: string }[]; accessLog: unknown[]; team: unknown[] };
+    const data = copy.json() as {
+      subject: { bsn: string }; goals: { title: string }[]; notes: { body: string }[]; accessLog: unknown[]; team: unknown[];
+      account: { email: string } | null; consents: { organisation: string | null; recipientMember: string | null }[];
+    };
     expect(data.subject.bsn).toBe('111222333');
+    expect(data.account).toMatchObject({ email: mother.email, active: true, twoFactorSince: null });
+    expect(data.consents).toContainEqual(expect.objectContaining({ organisation: null, recipientMember: 'Tim', categories: ['financien'] }));
     expect(data.goals.map((g) => g.title)).toEqual(['Rust over geld']);
     expect(data.notes.map((n) => n.body)).toEqual(['Gesprek met moeder over geld.']);
     expect(data.team).toHaveLength(1);
@@ -56,6 +64,10 @@ describe('data-subject requests and the retention job', () => {
     const f = await makeFamily(sanne.client);
     const base = `/api/v1/families/${f.id}`;
     await sanne.client.create(`${base}/goals`, { title: 'Rust over geld', lifeDomain: 'financien', memberIds: [f.parentId] });
+    // The mother has her own account, with a second factor; it goes with the file.
+    const mother = await makeFamilyAccount(t, sanne.client, f.id, f.parentId);
+    await mother.client.enrolTwoFactor();
+    await mother.client.create(`${base}/goals`, { title: 'Ik wil een eigen huis', lifeDomain: 'huisvesting', memberIds: [f.parentId] });
     const erase = { familyId: f.id, memberId: f.parentId, requestedBy: f.parentId, kind: 'erasure' };
     const open = await request(officer, erase);
     expect(open.statusCode).toBe(409);
@@ -70,6 +82,7 @@ describe('data-subject requests and the retention job', () => {
 
     // Until then the file is closed to the team; the privacy officer can still read who accessed it.
     expect((await sanne.client.get(`${base}/plan`)).statusCode).toBe(404);
+    expect((await mother.client.get(`${base}/plan`)).statusCode).toBe(404);
     expect(((await sanne.client.get('/api/v1/me/families')).json() as { items: { id: string }[] }).items.map((i) => i.id)).not.toContain(f.id);
     expect((await officer.client.get(`${base}/audit`)).statusCode).toBe(200);
     const denied = (await auditOf(t.db, f.id)).filter((r) => r.event_type === 'plan.read').at(-1)!;
@@ -83,6 +96,9 @@ describe('data-subject requests and the retention job', () => {
     expect(await t.db.selectFrom('families').select('id').where('id', '=', f.id).executeTakeFirst()).toBeUndefined();
     expect(await t.db.selectFrom('members').select('id').where('family_id', '=', f.id).execute()).toEqual([]);
     expect(await t.db.selectFrom('goals').select('id').where('family_id', '=', f.id).execute()).toEqual([]);
+    expect(await t.db.selectFrom('users').select('id').where('id', '=', mother.id).executeTakeFirst()).toBeUndefined();
+    expect(await t.db.selectFrom('recovery_codes').select('id').where('user_id', '=', mother.id).execute()).toEqual([]);
+    expect((await mother.client.get('/api/v1/me')).statusCode).toBe(401);
     expect(((await officer.client.get(`/api/v1/privacy/requests/${req.id}`)).json() as Request).status).toBe('completed');
     const last = (await auditOf(t.db, f.id)).at(-1)!;
     expect(last).toMatchObject({ event_type: 'retention.file-destroyed', action: 'D', actor_kind: 'system', detail: { reason: 'erasure-request' } });

@@ -33,8 +33,14 @@ const BUSINESS_CODES = new Set([
   'NOT_FOUND', 'CONFLICT', 'VERSION_MISMATCH', 'UNPROCESSABLE', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED',
   'RATE_LIMITED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_IN_PROGRESS',
 ]);
-/** VALIDATION_FAILED that a service may give schema-valid input, by route and field (users.service: common password). */
-const BUSINESS_VALIDATION: Record<string, string[]> = { 'POST /api/v1/users': ['/body/password'] };
+/**
+ * VALIDATION_FAILED that a service may give schema-valid input, by route and field: a common password
+ * (users.service), a consent ending before today (consents.service: the schema cannot know today's date).
+ */
+const BUSINESS_VALIDATION: Record<string, string[]> = {
+  'POST /api/v1/users': ['/body/password'],
+  'POST /api/v1/families/:familyId/consents': ['/body/validUntil'],
+};
 
 const keyOf = (r: Pick<AnyRoute, 'method' | 'url'>) => `${r.method} ${r.url}`;
 const paramNames = (url: string) => [...url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
@@ -58,6 +64,12 @@ interface Fixture {
   notificationId: string;
   /** A data-subject request (an export) recorded by the privacy officer. */
   requestId: string;
+  /** An open invitation of the parent to the family's file. */
+  invitationId: string;
+  /** Someone whose second factor an admin may reset (the newcomer: no test signs in as them afterwards). */
+  userId: string;
+  /** The coordinator's organisation, whose settings an admin may change. */
+  organisationId: string;
 }
 
 interface World {
@@ -500,9 +512,11 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
     const request = await officerClient.create<{ id: string }>('/api/v1/privacy/requests', {
       familyId: family.id, memberId: family.parentId, requestedBy: family.parentId, kind: 'export', receivedOn: '2026-11-20',
     });
+    const invitation = await c.create<{ id: string }>(`${base}/invitations`, { memberId: family.parentId });
     return {
       familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: colleague.id, covenantId: covenant.id,
-      consentId: consent.id, grantId: grant.id, notificationId: told.items[0]!.id, requestId: request.id,
+      consentId: consent.id, grantId: grant.id, notificationId: told.items[0]!.id, requestId: request.id, invitationId: invitation.id,
+      userId: w.newcomerUserId, organisationId: w.organisationId,
     };
   }
 

@@ -5,7 +5,7 @@ import type { AnyRoute, FamilyRoute } from '../../packages/server/src/platform/h
 import type { ApiClient } from '../../packages/server/src/platform/http/api-client';
 import { shareFamily } from '../support/sharing';
 import { validBodies } from '../support/route-bodies';
-import { auditOf, makeFamily, makeProfessional, startTestApp, type TestApp } from '../support/test-app';
+import { auditOf, makeFamily, makeFamilyAccount, makeProfessional, startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * The gate, proved from the route table (DESIGN §5): every family-scoped route in the registry refuses a
@@ -20,7 +20,7 @@ const familyRoutes = routes.filter((r): r is FamilyAnyRoute => r.kind === 'famil
 const keyOf = (r: Pick<AnyRoute, 'method' | 'url'>) => `${r.method} ${r.url}`;
 
 /** Coordinator-only permissions (DESIGN §5; the decision table in packages/domain/src/access/decide.test.ts). */
-const COORDINATOR_ONLY: readonly FamilyPermission[] = ['family:update', 'member:write', 'team:manage', 'audit:read', 'consent:write'];
+const COORDINATOR_ONLY: readonly FamilyPermission[] = ['family:update', 'member:write', 'team:manage', 'audit:read', 'consent:write', 'invitation:manage'];
 
 /** The real objects of one family, one for each `:param` a family route can name. */
 interface Fixture {
@@ -35,6 +35,8 @@ interface Fixture {
   candidateUserId: string;
   /** A break-the-glass grant opened by the coordinator. */
   grantId: string;
+  /** An open invitation of the parent to the family's file. */
+  invitationId: string;
 }
 
 
@@ -70,7 +72,9 @@ describe('the gate, for every family route in the registry', () => {
   let member: Awaited<ReturnType<typeof makeProfessional>>;
   let stranger: Awaited<ReturnType<typeof makeProfessional>>;
   let fx: Fixture;
-  const covered = { stranger: new Set<string>(), admin: new Set<string>(), ended: new Set<string>() };
+  /** A parent of another family, signed in to their own file. */
+  let otherParent: Awaited<ReturnType<typeof makeFamilyAccount>>;
+  const covered = { stranger: new Set<string>(), admin: new Set<string>(), ended: new Set<string>(), otherFamily: new Set<string>() };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -90,7 +94,10 @@ describe('the gate, for every family route in the registry', () => {
       memberId: family.parentId, organisationId, categories: ['financien'], purpose: 'Afstemmen', givenBy: [family.parentId],
     });
     const grant = await coordinator.client.create<{ id: string }>(`${base}/break-glass`, { categories: ['safety'], reason: 'Acute zorgen om de veiligheid van de kinderen thuis.' });
-    fx = { familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: joined.id, candidateUserId: candidate.id, consentId: consent.id, organisationId, grantId: grant.id };
+    const invitation = await coordinator.client.create<{ id: string }>(`${base}/invitations`, { memberId: family.parentId });
+    const otherFamily = await makeFamily(coordinator.client, 'Gezin Buren');
+    otherParent = await makeFamilyAccount(t, coordinator.client, otherFamily.id, otherFamily.parentId);
+    fx = { familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: joined.id, candidateUserId: candidate.id, consentId: consent.id, organisationId, grantId: grant.id, invitationId: invitation.id };
   });
   afterAll(async () => { await t?.close(); });
 
@@ -131,16 +138,22 @@ describe('the gate, for every family route in the registry', () => {
     await expectRefused(t.admin, route, t.admin.user!.id, { authorisation: false, careRelationship: false });
   });
 
-  it('walked every family route in the registry, for both outsiders', () => {
+  it.each(familyRoutes.map((r) => [keyOf(r), r] as const))('%s refuses a member of another family', async (key, route) => {
+    covered.otherFamily.add(key);
+    await expectRefused(otherParent.client, route, otherParent.id, { authorisation: false, careRelationship: false });
+  });
+
+  it('walked every family route in the registry, for every outsider', () => {
     const all = familyRoutes.map(keyOf).sort();
     expect(all.length).toBeGreaterThan(15);
     expect([...covered.stranger].sort()).toEqual(all);
     expect([...covered.admin].sort()).toEqual(all);
+    expect([...covered.otherFamily].sort()).toEqual(all);
   });
 
   it('left the family untouched and recorded no success for the outsiders', async () => {
     const audit = await auditOf(t.db, fx.familyId);
-    const outsiders = new Set([stranger.id, t.admin.user!.id]);
+    const outsiders = new Set([stranger.id, t.admin.user!.id, otherParent.id]);
     expect(audit.filter((r) => outsiders.has(r.user_id ?? '') && r.outcome !== 'denied')).toEqual([]);
     const family = (await coordinator.client.get(`/api/v1/families/${fx.familyId}`)).json() as { version: number; name: string };
     expect(family).toMatchObject({ version: 1, name: 'Gezin Jansen' });
@@ -191,7 +204,7 @@ describe('the gate, for every family route in the registry', () => {
 
   it('keeps the permission table under review', () => {
     const table = routes.map((r) => {
-      const permission = r.kind === 'family' ? r.access.family : r.kind === 'global' ? r.access.permission : 'public';
+      const permission = r.kind === 'family' ? r.access.family : r.kind === 'global' ? r.access.permission : r.kind === 'account' ? 'account' : 'public';
       return `${r.method} ${r.url} → ${permission}`;
     });
     expect(table).toMatchInlineSnapshot(`
@@ -199,14 +212,22 @@ describe('the gate, for every family route in the registry', () => {
         "GET /healthz → public",
         "GET /readyz → public",
         "POST /api/v1/auth/login → public",
-        "POST /api/v1/auth/logout → self",
-        "GET /api/v1/me → self",
+        "POST /api/v1/auth/logout → account",
+        "GET /api/v1/me → account",
+        "POST /api/v1/auth/second-factor → account",
+        "GET /api/v1/me/two-factor → account",
+        "POST /api/v1/me/two-factor/enrolment → account",
+        "POST /api/v1/me/two-factor/confirm → account",
+        "POST /api/v1/me/two-factor/recovery-codes → account",
+        "POST /api/v1/me/two-factor/disable → account",
+        "POST /api/v1/users/:userId/two-factor/reset → users:manage",
         "GET /api/v1/me/families → families:list",
         "GET /api/v1/me/actions → families:list",
-        "GET /api/v1/me/notifications → self",
-        "POST /api/v1/me/notifications/:notificationId/read → self",
+        "GET /api/v1/me/notifications → account",
+        "POST /api/v1/me/notifications/:notificationId/read → account",
         "GET /api/v1/organisations → organisations:read",
         "POST /api/v1/organisations → organisations:manage",
+        "PATCH /api/v1/organisations/:organisationId → organisations:configure",
         "GET /api/v1/users → users:read",
         "POST /api/v1/users → users:manage",
         "GET /api/v1/directory/professionals → directory:read",
@@ -242,6 +263,11 @@ describe('the gate, for every family route in the registry', () => {
         "POST /api/v1/families/:familyId/consents → consent:write",
         "PATCH /api/v1/families/:familyId/consents/:consentId → consent:write",
         "POST /api/v1/families/:familyId/consents/:consentId/withdraw → consent:write",
+        "GET /api/v1/families/:familyId/invitations → invitation:manage",
+        "POST /api/v1/families/:familyId/invitations → invitation:manage",
+        "POST /api/v1/families/:familyId/invitations/:invitationId/revoke → invitation:manage",
+        "POST /api/v1/auth/invitation → public",
+        "POST /api/v1/auth/accept-invitation → public",
         "GET /api/v1/families/:familyId/audit → audit:read",
         "GET /api/v1/families/:familyId/break-glass → team:read",
         "POST /api/v1/families/:familyId/break-glass → break-glass:open",

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditLog } from '../../packages/server/src/platform/audit/audit-verify';
-import { auditOf, makeOrganisation, makeUser, startTestApp, type TestApp } from '../support/test-app';
+import { ApiClient } from '../../packages/server/src/platform/http/api-client';
+import { auditOf, makeOrganisation, makeUser, PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 import { makeCovenant } from '../support/sharing';
 
 const yearsAgo = (years: number, days = 0) => {
@@ -16,7 +17,8 @@ interface Grant { id: string; active: boolean; emergencyReads: number; version: 
 /**
  * The privacy issue's "done when", as one scripted client walks it: a GP and a debt counsellor on one family's team
  * see each other's notes only as the family consents, by the age rules, within covenants; withdrawal holds from the
- * next request; breaking the glass is possible, flagged and reviewed; and every access is in the file's log.
+ * next request; breaking the glass is possible, flagged and reviewed; and every access is in the file's log, which
+ * the family reads through its own account.
  */
 describe('the privacy journey', () => {
   let t: TestApp;
@@ -137,6 +139,17 @@ describe('the privacy journey', () => {
     const closed = await mo.client.post(`${base}/break-glass/${grant.id}/close`);
     expect(closed.json()).toMatchObject({ active: false });
     expect(await notesSeenBy(mo)).toEqual(['Drie schuldeisers in beeld.']);
+
+    // The mother signs in herself: she sees the notes about her son, not those about her 16-year-old daughter, and
+    // every access to the family's file, the GP's and the debt counsellor's (under the broken glass) among them.
+    const invitation = await sanne.client.create<{ code: string }>(`${base}/invitations`, { memberId: mother });
+    const mirjam = await new ApiClient(t.app).acceptInvitation(invitation.code, 'mirjam@dewit.test', PASSWORD);
+    const hers = await notesSeenBy({ ...sanne, client: mirjam });
+    expect(hers).toContain('Bram is bang in het donker.');
+    expect(hers).not.toContain('Eva heeft het moeilijk met de scheiding.');
+    const log = (await mirjam.get(`${base}/audit?limit=200`)).json() as { items: { eventType: string; user: { name: string | null }; checks: string }[] };
+    expect(log.items.filter((r) => r.eventType === 'timeline.read').map((r) => r.user.name)).toEqual(expect.arrayContaining(['dr. Eva Bakker', 'Mohammed Benali']));
+    expect(log.items.some((r) => r.eventType === 'break-glass.opened' && r.checks.endsWith('T'))).toBe(true);
 
     // Every access is in the file's log, and the chain holds.
     const search = (await officer.client.get(`/api/v1/privacy/audit?familyId=${family.id}&emergency=true`)).json() as { items: { eventType: string }[] };

@@ -121,7 +121,7 @@ describe('care team and plan', () => {
       const changed = (await timelineOf(mo.client, f.id)).filter((e) => e.event === 'team.coordinator-changed');
       expect(changed).toEqual([expect.objectContaining({
         kind: 'team', body: note, data: expect.objectContaining({ fromUserId: sanne.id, toUserId: mo.id }),
-        author: { userId: sanne.id, name: 'Sanne de Vries', organisationName: 'Wijkteam Noord' },
+        author: { userId: sanne.id, name: 'Sanne de Vries', organisationName: 'Wijkteam Noord', memberId: null },
       })]);
 
       // The former coordinator keeps working on the plan but no longer manages the family; the new one does.
@@ -285,7 +285,7 @@ describe('care team and plan', () => {
       expect(entries.map((e) => e.event)).toEqual(['goal.updated', 'goal.focus-changed', 'goal.created']);
       expect(entries[1]).toMatchObject({
         kind: 'plan', lifeDomain: 'scholing', data: expect.objectContaining({ from: 'later', to: 'now' }),
-        author: { userId: sanne.id, name: 'Sanne de Vries', organisationName: 'Wijkteam Noord' },
+        author: { userId: sanne.id, name: 'Sanne de Vries', organisationName: 'Wijkteam Noord', memberId: null },
       });
     });
 
@@ -381,7 +381,7 @@ describe('care team and plan', () => {
       expect(await myActions()).toEqual([a2.id]);
       expect(await caseload(mo)).toMatchObject({ openActions: 2 });
       expect((await timelineOf(mo.client, f.id)).find((e) => e.event === 'action.done')).toMatchObject({
-        data: expect.objectContaining({ actionId: a1.id }), author: { userId: mo.id, name: 'Mohammed Benali', organisationName: 'Schuldhulp Stad' },
+        data: expect.objectContaining({ actionId: a1.id }), author: { userId: mo.id, name: 'Mohammed Benali', organisationName: 'Schuldhulp Stad', memberId: null },
       });
 
       expect((await mo.client.patch(`${base}/actions/${a2.id}`, { status: 'cancelled' }, a2.version)).statusCode).toBe(200);
@@ -418,8 +418,8 @@ describe('care team and plan', () => {
 
       // The consents the test family gave (see sharedFamily) are on the timeline too; this test looks at the rest.
       const entries = (await timelineOf(sanne.client, f.id)).filter((e) => !e.event.startsWith('consent.'));
-      const SANNE = { userId: sanne.id, name: 'Sanne de Vries', organisationName: 'Wijkteam Noord' };
-      const MO = { userId: mo.id, name: 'Mohammed Benali', organisationName: 'Schuldhulp Stad' };
+      const SANNE = { userId: sanne.id, name: 'Sanne de Vries', organisationName: 'Wijkteam Noord', memberId: null };
+      const MO = { userId: mo.id, name: 'Mohammed Benali', organisationName: 'Schuldhulp Stad', memberId: null };
       const byEvent = (event: string) => entries.filter((e) => e.event === event);
       expect(entries.map((e) => e.event)).toEqual([
         'note', 'note', 'family.phase-changed', 'member.updated', 'member.added', 'action.created', 'goal.created',

@@ -58,11 +58,24 @@ export async function startTestApp(): Promise<TestApp> {
   await createAdmin(handle.db, { email: 'admin@test.nl', password: PASSWORD, name: 'Test Admin' });
   const app = await buildApp({ db: handle.db, logLevel: 'silent', checkResponses: true });
   await app.ready();
-  const admin = await new ApiClient(app).login('admin@test.nl', PASSWORD);
+  const admin = await signIn(app, 'admin@test.nl');
   return {
     app, db: handle.db, kind: handle.kind, admin,
     close: async () => { await app.close(); await dispose(); },
   };
+}
+
+/** The authenticator-app secret of each person who set one up in the tests, by email address. */
+export const totpSecrets = new Map<string, string>();
+
+/**
+ * Signs in as a person would: with the password, then the code from their app; someone whose second factor is
+ * required but not yet set up sets it up first (and the secret is kept for their next sign-in).
+ */
+export async function signIn(app: FastifyInstance, email: string, password = PASSWORD): Promise<ApiClient> {
+  const client = await new ApiClient(app).login(email, password, { totpSecret: totpSecrets.get(email) });
+  if (client.secondFactor === 'enrolment-required') totpSecrets.set(email, (await client.enrolTwoFactor()).secret);
+  return client;
 }
 
 /** Factories: each test builds its own organisations and people, so tests never depend on each other. */
@@ -73,7 +86,7 @@ export async function makeOrganisation(t: TestApp, kind: OrganisationKind = 'wij
 export async function makeUser(t: TestApp, organisationId: string, roles: Role[] = ['professional'], name = 'Professional'): Promise<{ id: string; email: string; organisationId: string; client: ApiClient }> {
   const email = `${uuidv7().slice(-12)}@test.nl`;
   const user = await t.admin.create('/api/v1/users', { email, name, password: PASSWORD, organisationId, roles });
-  return { id: user.id, email, organisationId, client: await new ApiClient(t.app).login(email, PASSWORD) };
+  return { id: user.id, email, organisationId, client: await signIn(t.app, email) };
 }
 
 export async function makeProfessional(t: TestApp, kind: OrganisationKind = 'wijkteam', name = 'Professional') {
@@ -97,4 +110,12 @@ export async function makeFamily(coordinator: ApiClient, name = 'Gezin Jansen') 
 /** Audit records of one family, oldest first. */
 export async function auditOf(db: Db, familyId: string) {
   return db.selectFrom('audit_events').selectAll().where('family_id', '=', familyId).orderBy('seq').execute();
+}
+
+/** A family member's own account: the coordinator invites them, they accept and are signed in. */
+export async function makeFamilyAccount(t: TestApp, coordinator: ApiClient, familyId: string, memberId: string) {
+  const invitation = await coordinator.create<{ id: string; code: string }>(`/api/v1/families/${familyId}/invitations`, { memberId });
+  const email = `gezin-${uuidv7().slice(-12)}@test.nl`;
+  const client = await new ApiClient(t.app).acceptInvitation(invitation.code, email, PASSWORD);
+  return { id: client.user!.id, email, memberId, invitationId: invitation.id, client };
 }

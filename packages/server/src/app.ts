@@ -1,3 +1,4 @@
+import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -13,7 +14,7 @@ import { buildOpenApi } from './platform/http/openapi';
 import { loadSession, SESSION_COOKIE } from './platform/auth/sessions';
 import { AppError } from './platform/http/app-error';
 import { routes } from './routes';
-import { webRoot } from './web-root';
+import { isAppPage, webRoot } from './web-root';
 
 export interface AppOptions {
   db: Db;
@@ -53,7 +54,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // JSON only: text/plain is what a cross-site form can send without a preflight, so it is refused (415).
   app.removeContentTypeParser('text/plain');
-  registerProblemHandler(app);
+  const web = webRoot();
+  // Pages of the web app (/gezinnen/…, /uitnodiging) are the app's index.html; it routes in the browser.
+  registerProblemHandler(app, (request, reply) => (web && isAppPage(request.method, request.url) ? reply.sendFile('index.html') : null));
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -109,6 +112,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, { mode: 'static', specification: { document: openapi as never } });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { url: '/api/v1/openapi.json' } as never });
 
-  await app.register(fastifyStatic, { root: webRoot(), prefix: '/', index: ['index.html'] });
+  if (web) {
+    await app.register(fastifyStatic, {
+      root: web, prefix: '/', index: ['index.html'], preCompressed: true,
+      // Built assets carry a content hash in their name: cache them for good. The page itself is always checked.
+      setHeaders: (res, file) => res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  } else {
+    app.get('/', async (_request, reply) => reply.type('text/plain; charset=utf-8').status(503)
+      .send('The web app is not built yet: run `npm run build` (npm run demo and npm start do it for you).'));
+  }
   return app;
 }

@@ -5,7 +5,8 @@ import { migrate } from './platform/db/migrate';
 import { verifyAuditLog } from './platform/audit/audit-verify';
 import { buildApp } from './app';
 import { createAdmin, hasAnyUser } from './bootstrap';
-import { DEMO_PASSWORD, demoPeople, DEMO_ADMIN, seedDemo } from './demo/seed-demo';
+import { DEMO_PASSWORD, demoFamilyAccounts, demoPeople, DEMO_ADMIN, DEMO_TOTP_SECRET, seedDemo } from './demo/seed-demo';
+import { totpCode } from './platform/auth/totp';
 import { runRetention } from './modules/retention';
 
 const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
@@ -15,6 +16,7 @@ const usage = `gezinsplan <command>
   serve [--demo]     start the server (migrations run first); --demo seeds a demo region on an empty database
   migrate            apply pending database migrations
   seed-demo          seed the demo region into an empty database
+  demo-code          print the second-factor code of the demo's admin and privacy officer, as an app would show it
   create-admin       create an administrator (--email, --password, --name; or GEZINSPLAN_ADMIN_EMAIL/PASSWORD)
   audit verify       check the audit log's hash chains and name the first broken record
   retention run      destroy the files whose retention period or scheduled erasure has come due (serve runs it hourly)
@@ -38,8 +40,14 @@ function printDemoLogins(url: string): void {
     `  Gezinsplan draait op ${url}`,
     '',
     `  Demo-accounts (wachtwoord voor allemaal: ${DEMO_PASSWORD}):`,
-    `    ${DEMO_ADMIN.padEnd(28)} beheerder`,
-    ...demoPeople.map((p) => `    ${p.email.padEnd(28)} ${p.name}, ${p.about}`),
+    `    ${DEMO_ADMIN.padEnd(28)} beheerder (tweede stap)`,
+    ...demoPeople.map((p) => `    ${p.email.padEnd(28)} ${p.name}, ${p.about}${p.roles.includes('privacy-officer') ? ' (tweede stap)' : ''}`),
+    '',
+    '  Gezinsleden die zelf inloggen:',
+    ...demoFamilyAccounts.map((a) => `    ${a.email.padEnd(28)} ${a.about}`),
+    '',
+    `  Tweede stap: de code uit een authenticator-app met sleutel ${DEMO_TOTP_SECRET},`,
+    '  of print de code van dit moment met: npm run gezinsplan -- demo-code',
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
@@ -119,6 +127,9 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(seeded ? 'Demo region seeded.\n' : 'The database already has users; nothing seeded.\n');
       return;
     }
+    case 'demo-code':
+      process.stdout.write(`${totpCode(DEMO_TOTP_SECRET)}\n`);
+      return;
     case 'create-admin': {
       const email = values.email ?? process.env.GEZINSPLAN_ADMIN_EMAIL;
       const password = values.password ?? process.env.GEZINSPLAN_ADMIN_PASSWORD;

@@ -15,11 +15,14 @@ import { consentsRoutes } from './modules/consents';
 import { breakGlassRoutes } from './modules/break-glass';
 import { dataSubjectRequestRoutes, privacyRoutes } from './modules/privacy';
 import { notificationsRoutes } from './modules/notifications';
+import { familyAccountsRoutes } from './modules/family-accounts';
+import { twoFactorRoutes } from './modules/two-factor';
 
 /** The route registry: the one list the server mounts, the OpenAPI document describes and the tests walk. */
 export const routes: readonly AnyRoute[] = [
   ...healthRoutes,
   ...authRoutes,
+  ...twoFactorRoutes,
   ...meRoutes,
   ...notificationsRoutes,
   ...organisationsRoutes,
@@ -31,6 +34,7 @@ export const routes: readonly AnyRoute[] = [
   ...planRoutes,
   ...timelineRoutes,
   ...consentsRoutes,
+  ...familyAccountsRoutes,
   ...auditRoutes,
   ...breakGlassRoutes,
   ...privacyRoutes,

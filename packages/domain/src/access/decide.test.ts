@@ -9,7 +9,10 @@ const facts = (roles: Role[], teamRole: TeamRole | null, extra: Partial<FamilyAc
   actor: { kind: 'professional', roles }, familyExists: true, teamRole, organisationInvolved: teamRole !== null, restricted: false, ...extra,
 });
 
-const coordinatorOnly: FamilyPermission[] = ['family:update', 'member:write', 'team:manage', 'audit:read', 'consent:write'];
+const coordinatorOnly: FamilyPermission[] = ['family:update', 'member:write', 'team:manage', 'audit:read', 'consent:write', 'invitation:manage'];
+const familyMember = (ownFamily: boolean, extra: Partial<FamilyAccessFacts> = {}): FamilyAccessFacts => ({
+  actor: { kind: 'family', ownFamily }, familyExists: true, teamRole: null, organisationInvolved: false, restricted: false, ...extra,
+});
 
 describe('the access rule for a family file', () => {
   it('gives the decision table for team roles', () => {
@@ -61,5 +64,18 @@ describe('the access rule for a family file', () => {
     const notCoordinator = decideFamilyAccess(facts(['professional'], 'member'), 'team:manage');
     expect(notCoordinator).toMatchObject({ allowed: false, basis: 'not-coordinator' });
     expect(checksToFlags(notCoordinator.checks)).toBe('FTFF');
+  });
+
+  it('gives a family member their own file, without the team\'s tools, and nothing of another family', () => {
+    expect(familyPermissions.filter((p) => decideFamilyAccess(familyMember(true), p).allowed)).toEqual([
+      'family:read', 'member:read', 'team:read', 'plan:read', 'plan:write', 'timeline:read', 'timeline:write', 'audit:read',
+      'consent:read', 'consent:write',
+    ]);
+    expect(checksToFlags(decideFamilyAccess(familyMember(true), 'plan:read').checks)).toBe('TTTF');
+    expect(decideFamilyAccess(familyMember(true), 'break-glass:open')).toMatchObject({ allowed: false, basis: 'role' });
+    for (const p of familyPermissions) {
+      expect(decideFamilyAccess(familyMember(false), p)).toMatchObject({ allowed: false, basis: 'not-own-family' });
+      expect(decideFamilyAccess(familyMember(true, { restricted: true }), p)).toMatchObject({ allowed: false, basis: 'erasure-scheduled' });
+    }
   });
 });

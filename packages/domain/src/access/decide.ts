@@ -20,7 +20,8 @@ export function checksToFlags(c: AccessChecks): string {
  * Consent, covenants, family members' own access and break-the-glass add fields here, not routes.
  */
 export interface FamilyAccessFacts {
-  actor: { kind: 'professional'; roles: readonly Role[] };
+  /** A professional with their roles, or a signed-in family member and whether this is their own family. */
+  actor: { kind: 'professional'; roles: readonly Role[] } | { kind: 'family'; ownFamily: boolean };
   familyExists: boolean;
   /** The actor's active membership of the family's care team, if any. */
   teamRole: TeamRole | null;
@@ -34,7 +35,8 @@ export interface AccessDecision {
   allowed: boolean;
   checks: AccessChecks;
   /** Why, in a word, for the audit record's detail; never shown to the caller (who just sees 404). */
-  basis: 'care-team' | 'coordinator' | 'privacy-officer' | 'no-family' | 'not-on-team' | 'not-coordinator' | 'role' | 'erasure-scheduled';
+  basis: 'care-team' | 'coordinator' | 'privacy-officer' | 'no-family' | 'not-on-team' | 'not-coordinator' | 'role' | 'erasure-scheduled'
+    | 'family-member' | 'not-own-family';
 }
 
 /** What any active team member may do; the coordinator may also do the coordinator-only things. */
@@ -42,9 +44,18 @@ const teamPermissions: ReadonlySet<FamilyPermission> = new Set([
   'family:read', 'member:read', 'team:read', 'plan:read', 'plan:write', 'timeline:read', 'timeline:write', 'consent:read',
   'break-glass:open',
 ]);
-/** Until family members sign in themselves, the coordinator records what the family agreed to. */
+/** The coordinator also records what the family agreed to (for members without an account) and invites members. */
 const coordinatorPermissions: ReadonlySet<FamilyPermission> = new Set([
-  ...teamPermissions, 'family:update', 'member:write', 'team:manage', 'audit:read', 'consent:write',
+  ...teamPermissions, 'family:update', 'member:write', 'team:manage', 'audit:read', 'consent:write', 'invitation:manage',
+]);
+/**
+ * A family member in their own family's file: the plan, the team, their consents and who looked at their file. Their
+ * writes are their own (a goal in their own words, a comment, their own actions, consent they give); the services
+ * hold them to that, and what they read is narrowed by the family-member sight rule.
+ */
+const familyMemberPermissions: ReadonlySet<FamilyPermission> = new Set([
+  'family:read', 'member:read', 'team:read', 'plan:read', 'plan:write', 'timeline:read', 'timeline:write',
+  'consent:read', 'consent:write', 'audit:read',
 ]);
 
 /**
@@ -58,6 +69,15 @@ export function decideFamilyAccess(facts: FamilyAccessFacts, permission: FamilyP
     checks: { authorisation: false, careRelationship: false, consent: false, emergency: false, ...checks },
   });
   if (!facts.familyExists) return deny('no-family');
+
+  if (facts.actor.kind === 'family') {
+    // Another family is simply not there; a file waiting for erasure is closed to its family too.
+    if (!facts.actor.ownFamily) return deny('not-own-family');
+    if (facts.restricted) return deny('erasure-scheduled', { careRelationship: true });
+    if (!familyMemberPermissions.has(permission)) return deny('role', { careRelationship: true });
+    // A data subject in their own file: no care relationship is needed, and the sight rule applies their family's consents.
+    return { allowed: true, basis: 'family-member', checks: { authorisation: true, careRelationship: true, consent: true, emergency: false } };
+  }
 
   const isProfessional = facts.actor.roles.includes('professional');
   if (facts.teamRole && isProfessional && !facts.restricted) {

@@ -19,6 +19,7 @@ export const familyPermissions = [
   'consent:read',
   'consent:write',
   'break-glass:open',
+  'invitation:manage',
 ] as const;
 export type FamilyPermission = (typeof familyPermissions)[number];
 
@@ -26,6 +27,7 @@ export type FamilyPermission = (typeof familyPermissions)[number];
 export const globalPermissions = [
   'organisations:read',
   'organisations:manage',
+  'organisations:configure',
   'users:read',
   'users:manage',
   'directory:read',
@@ -37,18 +39,17 @@ export const globalPermissions = [
   'privacy:audit',
   'privacy:review',
   'privacy:requests',
-  'self',
 ] as const;
 export type GlobalPermission = (typeof globalPermissions)[number];
 
 export type Permission = FamilyPermission | GlobalPermission;
 
-const everyone: GlobalPermission[] = ['self', 'catalogue:read', 'organisations:read', 'covenants:read'];
+const everyone: GlobalPermission[] = ['catalogue:read', 'organisations:read', 'covenants:read'];
 
 /** Which global permissions each role holds. Admins manage the system, not care content. */
 export const rolePermissions: Record<Role, readonly GlobalPermission[]> = {
-  admin: [...everyone, 'organisations:manage', 'users:read', 'users:manage'],
-  'org-admin': [...everyone, 'users:read', 'users:manage', 'directory:read', 'covenants:manage'],
+  admin: [...everyone, 'organisations:manage', 'organisations:configure', 'users:read', 'users:manage'],
+  'org-admin': [...everyone, 'organisations:configure', 'users:read', 'users:manage', 'directory:read', 'covenants:manage'],
   professional: [...everyone, 'directory:read', 'families:create', 'families:list'],
   policy: [...everyone],
   'privacy-officer': [...everyone, 'privacy:audit', 'privacy:review', 'privacy:requests'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decideCategoryAccess, type CategoryAccessFacts, type ConsentFact, type CovenantFact } from './category-access';
+import { decideCategoryAccess, decideFamilyMemberAccess, type CategoryAccessFacts, type ConsentFact, type CovenantFact, type Datum } from './category-access';
 import type { ConsentMember } from './consent-rules';
 
 const day = '2026-11-23';
@@ -110,5 +110,77 @@ describe('who sees a category of a member’s data', () => {
         }
       },
     ));
+  });
+});
+
+describe('what a family member sees of the others in their family', () => {
+  const father: ConsentMember = { id: 'father', birthDate: '1985-01-01', role: 'parent', hasCustody: true };
+  const toParent = (subject: string, givenBy: string[], extra: Partial<ConsentFact> = {}): ConsentFact => ({
+    memberId: subject, organisationId: null, recipientMemberId: 'mother', categories: ['geestelijke-gezondheid'], status: 'active',
+    validFrom: '2026-01-01', validUntil: null, givenBy, ...extra,
+  });
+  const sees = (viewer: string, subject: ConsentMember, consents: ConsentFact[], datum: Partial<Datum> = {}) => decideFamilyMemberAccess({
+    day, viewerMemberId: viewer, household: [mother, father, subject], consents,
+    datum: { category: 'geestelijke-gezondheid', authorOrganisationId: GP, memberIds: [subject.id], ...datum },
+  }).visible;
+
+  it('gives the decision table: the mother looking at her child, by age and by whose consent', () => {
+    const rows: string[] = [];
+    for (const age of [11, 12, 15, 16, 17]) {
+      const s = youth(age);
+      for (const [who, consents] of Object.entries({ nobody: [], youth: [toParent(s.id, [s.id])], 'youth, other category': [toParent(s.id, [s.id], { categories: ['financien'] })] })) {
+        rows.push(`${age} ${who}: ${sees('mother', s, consents) ? 'sees' : '-'}`);
+      }
+    }
+    expect(rows.filter((r) => r.endsWith('sees'))).toEqual([
+      '11 nobody: sees', '11 youth: sees', '11 youth, other category: sees',
+      '12 nobody: sees', '12 youth: sees', '12 youth, other category: sees',
+      '15 nobody: sees', '15 youth: sees', '15 youth, other category: sees',
+      '16 youth: sees', '17 youth: sees',
+    ]);
+  });
+
+  it('keeps a parent without gezag, the other parent and siblings out of what is not theirs', () => {
+    const stepfather: ConsentMember = { id: 'stepfather', birthDate: '1980-01-01', role: 'other', hasCustody: false };
+    const child = youth(10);
+    expect(decideFamilyMemberAccess({
+      day, viewerMemberId: 'stepfather', household: [mother, stepfather, child], consents: [],
+      datum: { category: 'geestelijke-gezondheid', authorOrganisationId: GP, memberIds: [child.id] },
+    }).visible).toBe(false);
+    // The father does not see the mother's mental-health data, nor the youth hers, without her consent.
+    expect(sees('father', youth(10), [], { memberIds: ['mother'] })).toBe(false);
+    expect(sees('youth', youth(14), [], { memberIds: ['mother'] })).toBe(false);
+    expect(sees('father', youth(10), [{ ...toParent('mother', ['mother']), recipientMemberId: 'father' }], { memberIds: ['mother'] })).toBe(true);
+  });
+
+  it('always shows identity, what concerns the whole family, one\u2019s own writing and one\u2019s own tasks', () => {
+    const s = youth(17);
+    expect(sees('mother', s, [], { category: 'identity' })).toBe(true);
+    expect(sees('mother', s, [], { memberIds: [] })).toBe(true);
+    expect(sees('mother', s, [], { authorOrganisationId: null, authorMemberId: 'mother' })).toBe(true);
+    expect(sees('mother', s, [], { addressedToViewer: true })).toBe(true);
+    expect(sees('youth', s, [])).toBe(true);
+  });
+
+  it('never shows a youth of 16+ to a parent without an effective, unexpired consent naming that parent', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 16, max: 25 }), fc.boolean(), fc.boolean(), fc.constantFrom('active', 'withdrawn'), fc.option(fc.constantFrom('2026-01-31', '2099-01-01'), { nil: null }),
+      fc.constantFrom('mother', 'father'),
+      (age, givenByYouth, rightCategory, status, validUntil, recipient) => {
+        const s = youth(age);
+        const c = toParent(s.id, givenByYouth ? [s.id] : ['mother'], {
+          status: status as ConsentFact['status'], validUntil, recipientMemberId: recipient, categories: [rightCategory ? 'geestelijke-gezondheid' : 'financien'],
+        });
+        const expected = givenByYouth && rightCategory && status === 'active' && validUntil !== '2026-01-31' && recipient === 'mother';
+        expect(sees('mother', s, [c])).toBe(expected);
+      },
+    ));
+  });
+});
+
+describe('what the family writes itself', () => {
+  it('is seen by every professional on the team, whatever the consents', () => {
+    const datum = { category: 'geestelijke-gezondheid', authorOrganisationId: null, authorMemberId: 'mother', memberIds: ['mother'] };
+    expect(decideCategoryAccess({ ...facts(mother, [], []), datum })).toEqual({ visible: true, basis: 'written-by-family' });
   });
 });

@@ -60,3 +60,9 @@ export function parentMaySee(parent: ConsentMember, youth: ConsentMember, day: s
   if (ageBand(youth.birthDate, day) === '16-plus') return youthConsented;
   return parent.hasCustody;
 }
+
+/** Whether `memberId` is among those whose agreement counts for consent about `subject` on `day`. */
+export function decidesFor(memberId: string, subject: ConsentMember, household: readonly ConsentMember[], day: string): boolean {
+  const requirement = consentRequirement(subject, household, day);
+  return requirement.self === memberId || requirement.anyOf.includes(memberId);
+}

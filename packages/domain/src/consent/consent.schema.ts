@@ -7,14 +7,18 @@ const givers = z.array(Id).min(1).max(10).refine((g) => new Set(g).size === g.le
 export const GiveConsent = z.strictObject({
   /** The member the data is about. */
   memberId: Id,
-  /** The organisation that may see it. */
-  organisationId: Id,
+  /** The organisation that may see it, */
+  organisationId: Id.optional(),
+  /** or the family member who may see it (a youth of 16 or older lets a parent see their data). */
+  recipientMemberId: Id.optional(),
   categories: DataCategories,
   purpose: NonEmptyText(1000),
   validUntil: IsoDate.optional(),
   /** The family members who agreed (the law decides by age whose agreement counts). */
   givenBy: givers,
-});
+}).refine((c) => (c.organisationId === undefined) !== (c.recipientMemberId === undefined),
+  { message: 'give exactly one of organisationId and recipientMemberId', path: ['organisationId'] })
+  .refine((c) => c.recipientMemberId !== c.memberId, { message: 'a member does not need consent to see their own data', path: ['recipientMemberId'] });
 export type GiveConsent = z.infer<typeof GiveConsent>;
 
 /** A consent can only be narrowed (fewer categories, an earlier end) or gain the agreement of more people. */
@@ -29,7 +33,9 @@ export const Consent = z.object({
   id: Id,
   familyId: Id,
   memberId: Id,
-  organisation: z.object({ id: Id, name: z.string() }),
+  /** Who may see: an organisation, or a member of the family (then `organisation` is null). */
+  organisation: z.object({ id: Id, name: z.string() }).nullable(),
+  recipientMember: z.object({ id: Id, name: z.string() }).nullable(),
   categories: z.array(z.string()),
   purpose: z.string(),
   validFrom: IsoDate,

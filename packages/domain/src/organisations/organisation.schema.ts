@@ -18,7 +18,15 @@ export const Organisation = z.object({
   id: Id,
   name: z.string(),
   kind: OrganisationKind,
+  /** Everyone of this organisation signs in with a second factor (admins and privacy officers always do). */
+  requireTwoFactor: z.boolean(),
   version: Version,
   createdAt: Timestamp,
 });
 export type Organisation = z.infer<typeof Organisation>;
+
+export const UpdateOrganisation = z.strictObject({
+  name: NonEmptyText(200).optional(),
+  requireTwoFactor: z.boolean().optional(),
+});
+export type UpdateOrganisation = z.infer<typeof UpdateOrganisation>;

@@ -29,7 +29,8 @@ export const TimelineEntry = z.object({
   /** The data category the entry belongs to (a life domain, identity, team, plan-overview). */
   category: z.string(),
   memberIds: z.array(Id),
-  author: z.object({ userId: Id, name: z.string(), organisationName: z.string() }).nullable(),
+  /** Who wrote it: a professional (with their organisation) or a member of the family (`memberId`, no organisation). */
+  author: z.object({ userId: Id, name: z.string(), organisationName: z.string().nullable(), memberId: Id.nullable() }).nullable(),
   createdAt: Timestamp,
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, NonEmptyText, Timestamp, Version } from '../common.schema';
+import { SecondFactorState } from './two-factor';
 
 export const userRoles = ['admin', 'org-admin', 'professional', 'policy', 'privacy-officer'] as const;
 export const Role = z.enum(userRoles);
@@ -22,6 +23,7 @@ export const CreateUser = z.strictObject({
 export type CreateUser = z.infer<typeof CreateUser>;
 
 export const User = z.object({
+  kind: z.literal('professional'),
   id: Id,
   email: z.string(),
   name: z.string(),
@@ -48,7 +50,27 @@ export const Login = z.strictObject({
   password: z.string().min(1).max(1024),
 });
 
+/** A family member's own account: they see their own family's file, nothing else. */
+export const FamilyUser = z.object({
+  kind: z.literal('family'),
+  id: Id,
+  email: z.string(),
+  name: z.string(),
+  familyId: Id,
+  memberId: Id,
+  active: z.boolean(),
+  version: Version,
+  createdAt: Timestamp,
+});
+export type FamilyUser = z.infer<typeof FamilyUser>;
+
+/** Whoever is signed in: a professional, or a member of a family. */
+export const SignedInUser = z.discriminatedUnion('kind', [User, FamilyUser]);
+export type SignedInUser = z.infer<typeof SignedInUser>;
+
 export const Me = z.object({
-  user: User,
+  user: SignedInUser,
   csrfToken: z.string(),
+  /** Where this session stands with the second factor; only `not-needed` and `verified` open the rest of the API. */
+  secondFactor: SecondFactorState,
 });

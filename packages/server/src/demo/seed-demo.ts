@@ -1,11 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { ageOn, defaultLifeDomains, type OrganisationKind, type Role } from '@gezinsplan/domain';
+import { ageOn, defaultLifeDomains, twoFactorRequired, type OrganisationKind, type Role } from '@gezinsplan/domain';
 import type { Db } from '../platform/db/database';
 import { ApiClient } from '../platform/http/api-client';
 import { createAdmin } from '../bootstrap';
 
 export const DEMO_PASSWORD = 'Gezinsplan-demo-2026';
 export const DEMO_ADMIN = 'beheer@gezinsplan.demo';
+/**
+ * The authenticator-app key of the demo's admin and privacy officer, who always sign in with a second factor. It is
+ * published (README, start-up text) so anyone can try the demo: add it to an app, or print the code with the CLI.
+ * Demo data only; a real account gets its own secret when it sets up its app.
+ */
+export const DEMO_TOTP_SECRET = 'GEZINSPLANDEMOTOTPGEZINSPLANDEMO';
 
 const organisations: { key: string; name: string; kind: OrganisationKind }[] = [
   { key: 'wijkteam', name: 'Wijkteam Noord', kind: 'wijkteam' },
@@ -48,6 +54,8 @@ interface DemoFamily {
   team?: { who: string; lifeDomains: string[]; responsibility: string }[];
   goals?: { title: string; lifeDomain: string; members: number[]; focus: 'now' | 'later' | 'achieved'; actions: { title: string; due: number; who: string | { member: number } | { supporter: number } }[] }[];
   notes?: { who: string; body: string; lifeDomain: string; members?: number[] }[];
+  /** Members (by index) who accepted an invitation and sign in themselves. */
+  accounts?: { member: number; email: string }[];
 }
 
 const families: DemoFamily[] = [
@@ -60,6 +68,8 @@ const families: DemoFamily[] = [
     ],
     // Lisa is 16: she alone decides over her data, and she has not agreed to share it beyond the wijkteam.
     private: [2],
+    // Marieke and Lisa sign in themselves; Marieke does not see what is about Lisa unless Lisa lets her.
+    accounts: [{ member: 0, email: 'marieke@jansen.demo' }, { member: 2, email: 'lisa@jansen.demo' }],
     supporters: [{ name: 'Oma Riet', relation: 'grootmoeder' }, { name: 'Buurvrouw Anja', relation: 'buurvrouw' }],
     team: [
       { who: 'bakker', lifeDomains: ['geestelijke-gezondheid', 'lichamelijke-gezondheid'], responsibility: 'Medische zorg voor moeder, verwijzing naar ggz' },
@@ -139,6 +149,16 @@ function inDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The family members who sign in themselves in the demo, for the start-up text. */
+export const demoFamilyAccounts = families.flatMap((f) => (f.accounts ?? []).map((a) => ({
+  email: a.email, about: `${f.members[a.member]!.givenName} ${f.members[a.member]!.familyName}, ${f.name.toLowerCase()}`,
+})));
+
+/** Demo only: the published key, as if the person had set up their app with it. */
+async function giveDemoSecondFactor(db: Db, email: string): Promise<void> {
+  await db.updateTable('users').set({ totp_secret: DEMO_TOTP_SECRET, totp_enabled_at: new Date() }).where('email', '=', email).execute();
+}
+
 /**
  * Seeds a believable region through the API itself (as the demo people, so the audit log shows them), unless
  * the database already has users. Returns whether it seeded.
@@ -147,7 +167,8 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<boolean> {
   const hasUsers = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (hasUsers) return false;
   await createAdmin(db, { email: DEMO_ADMIN, password: DEMO_PASSWORD, name: 'Beheerder Demo', organisation: 'Gemeente Voorbeeldstad' });
-  const admin = await new ApiClient(app).login(DEMO_ADMIN, DEMO_PASSWORD);
+  await giveDemoSecondFactor(db, DEMO_ADMIN);
+  const admin = await new ApiClient(app).login(DEMO_ADMIN, DEMO_PASSWORD, { totpSecret: DEMO_TOTP_SECRET });
 
   const orgIds = new Map<string, string>();
   for (const org of organisations) {
@@ -162,9 +183,10 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<boolean> {
   for (const p of demoPeople) {
     const user = await admin.create('/api/v1/users', { email: p.email, name: p.name, password: DEMO_PASSWORD, organisationId: orgIds.get(p.org), roles: p.roles });
     userIds.set(p.key, user.id);
+    if (twoFactorRequired({ kind: 'professional', roles: p.roles, organisationRequires: false })) await giveDemoSecondFactor(db, p.email);
   }
   const as = async (key: string) => {
-    if (!clients.has(key)) clients.set(key, await new ApiClient(app).login(demoPeople.find((p) => p.key === key)!.email, DEMO_PASSWORD));
+    if (!clients.has(key)) clients.set(key, await new ApiClient(app).login(demoPeople.find((p) => p.key === key)!.email, DEMO_PASSWORD, { totpSecret: DEMO_TOTP_SECRET }));
     return clients.get(key)!;
   };
 
@@ -204,6 +226,10 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<boolean> {
     }
     for (const n of f.notes ?? []) {
       await (await as(n.who)).create(`${base}/timeline`, { body: n.body, lifeDomain: n.lifeDomain, memberIds: (n.members ?? []).map(memberId) });
+    }
+    for (const account of f.accounts ?? []) {
+      const invitation = await coordinator.create<{ code: string }>(`${base}/invitations`, { memberId: memberId(account.member) });
+      await new ApiClient(app).acceptInvitation(invitation.code, account.email, DEMO_PASSWORD);
     }
     if (f.phase !== 'aanmelding') {
       const current = (await coordinator.get(base)).json() as { version: number };

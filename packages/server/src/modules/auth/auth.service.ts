@@ -1,10 +1,11 @@
+import { twoFactorRequired, type Role, type SecondFactorState } from '@gezinsplan/domain';
 import { AppError } from '../../platform/http/app-error';
 import type { PublicContext } from '../../platform/http/define-route';
-import type { RequestContext } from '../../platform/http/request-context';
+import type { AccountContext } from '../../platform/http/request-context';
 import { writeAudit, writeAuditAlone, type AuditEvent } from '../../platform/audit/audit-writer';
 import { dummyPasswordHash, verifyPassword } from '../../platform/auth/passwords';
 import { createSession, endSession } from '../../platform/auth/sessions';
-import { findUser } from '../users';
+import { findSignedInUser } from '../users';
 
 const MAX_FAILURES = 5;
 const LOCK_MS = 15 * 60 * 1000;
@@ -23,9 +24,9 @@ function loginEvent(ctx: PublicContext, outcome: AuditEvent['outcome'], userId: 
  * same amount of hashing work; five failures in a row lock the account for 15 minutes.
  */
 export async function login(ctx: PublicContext, email: string, password: string) {
-  const row = await ctx.db.selectFrom('users')
-    .select(['id', 'password_hash', 'active', 'failed_logins', 'locked_until'])
-    .where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  const row = await ctx.db.selectFrom('users as u').leftJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select(['u.id', 'u.password_hash', 'u.active', 'u.failed_logins', 'u.locked_until', 'u.roles', 'u.member_id', 'u.totp_secret', 'o.require_two_factor'])
+    .where('u.email', '=', email.trim().toLowerCase()).executeTakeFirst();
   if (!row) {
     await verifyPassword(await dummyPasswordHash(), password);
     await writeAuditAlone(ctx.db, [loginEvent(ctx, 'denied', null, 'unknown-account')]);
@@ -47,16 +48,21 @@ export async function login(ctx: PublicContext, email: string, password: string)
     });
     throw new AppError('INVALID_CREDENTIALS', 'Check your email address and password.');
   }
+  // The password is only the first step when a second factor is set up, or required but not yet set up.
+  const required = twoFactorRequired(row.member_id
+    ? { kind: 'family' }
+    : { kind: 'professional', roles: row.roles as Role[], organisationRequires: row.require_two_factor ?? false });
+  const secondFactor: SecondFactorState = row.totp_secret ? 'pending' : required ? 'enrolment-required' : 'not-needed';
   const session = await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', row.id).execute();
-    const created = await createSession(tx, row.id, ctx.now);
-    await writeAudit(tx, [{ ...loginEvent(ctx, 'success', row.id), detail: {} }], ctx.now);
+    await tx.updateTable('users').set({ failed_logins: 0, locked_until: null, second_factor_failures: 0 }).where('id', '=', row.id).execute();
+    const created = await createSession(tx, row.id, ctx.now, secondFactor);
+    await writeAudit(tx, [{ ...loginEvent(ctx, 'success', row.id), detail: { secondFactor } }], ctx.now);
     return created;
   });
-  return { session, user: (await findUser(ctx.db, row.id))! };
+  return { session, user: (await findSignedInUser(ctx.db, row.id))!, secondFactor };
 }
 
-export async function logout(ctx: RequestContext): Promise<void> {
+export async function logout(ctx: AccountContext): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     await endSession(tx, ctx.actor.sessionHash);
     await writeAudit(tx, [{

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { isFixedCategory, type BreakGlassGrant, type OpenBreakGlass } from '@gezinsplan/domain';
-import type { FamilyScope } from '../../platform/access/gate';
+import { professionalIn, type FamilyScope } from '../../platform/access/gate';
 import { AppError, notFound } from '../../platform/http/app-error';
 import { assertVersion } from '../../platform/http/versioning';
 import { assertLifeDomains } from '../catalogues';
@@ -14,10 +14,11 @@ import { presentGrant, selectGrants } from './break-glass.queries';
  */
 export async function openBreakGlass(scope: FamilyScope, input: OpenBreakGlass): Promise<BreakGlassGrant> {
   await assertLifeDomains(scope.db, input.categories.filter((c) => !isFixedCategory(c)), '/body/categories');
+  const professional = professionalIn(scope);
   const id = uuidv7();
   const expiresAt = new Date(scope.now.getTime() + input.hours * 3_600_000);
   await scope.db.insertInto('break_glass_grants').values({
-    id, family_id: scope.familyId, user_id: scope.actor.userId, organisation_id: scope.actor.organisationId,
+    id, family_id: scope.familyId, user_id: professional.userId, organisation_id: professional.organisationId,
     categories: input.categories, reason: input.reason, opened_at: scope.now, expires_at: expiresAt,
   }).execute();
   const coordinator = await scope.db.selectFrom('team_members').select('user_id')

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import {
-  consentIsEffective, consentRequirement, describeConsent, fixedCategoryPlainNl, isFixedCategory, todayInNetherlands,
+  consentIsEffective, consentRequirement, decidesFor, describeConsent, fixedCategoryPlainNl, isFixedCategory, todayInNetherlands,
   type ChangeConsent, type Consent, type ConsentMember, type GiveConsent,
 } from '@gezinsplan/domain';
 import type { FamilyScope } from '../../platform/access/gate';
@@ -12,8 +12,10 @@ import { appendTimeline } from '../timeline';
 import { assertMembersOfFamily } from '../families';
 
 function selectConsents(db: Db, familyId: string) {
-  return db.selectFrom('consents as c').innerJoin('organisations as o', 'o.id', 'c.organisation_id')
-    .select(['c.id', 'c.family_id', 'c.member_id', 'c.organisation_id', 'o.name as organisation_name', 'c.categories', 'c.purpose',
+  return db.selectFrom('consents as c').leftJoin('organisations as o', 'o.id', 'c.organisation_id')
+    .leftJoin('members as rm', 'rm.id', 'c.recipient_member_id')
+    .select(['c.id', 'c.family_id', 'c.member_id', 'c.organisation_id', 'o.name as organisation_name', 'c.recipient_member_id',
+      'rm.given_name as recipient_given_name', 'c.categories', 'c.purpose',
       'c.valid_from', 'c.valid_until', 'c.given_by', 'c.status', 'c.version', 'c.created_at', 'c.withdrawn_at'])
     .where('c.family_id', '=', familyId);
 }
@@ -37,11 +39,14 @@ function present(r: ConsentRow, members: readonly ConsentMember[], names: Map<st
     }
     if (requirement.self && !r.given_by.includes(requirement.self)) stillNeeded.push({ memberIds: [requirement.self], reason: 'self' });
   }
+  const recipientName = r.organisation_name ?? r.recipient_given_name ?? '';
   return {
-    id: r.id, familyId: r.family_id, memberId: r.member_id, organisation: { id: r.organisation_id, name: r.organisation_name },
+    id: r.id, familyId: r.family_id, memberId: r.member_id,
+    organisation: r.organisation_id ? { id: r.organisation_id, name: recipientName } : null,
+    recipientMember: r.recipient_member_id ? { id: r.recipient_member_id, name: recipientName } : null,
     categories: r.categories, purpose: r.purpose, validFrom: r.valid_from, validUntil: r.valid_until, givenBy: r.given_by,
     status: r.status as Consent['status'], effective: r.status === 'active' && inPeriod && agreed, stillNeeded,
-    description: describeConsent(r.organisation_name, r.categories.map((c) => names.get(c) ?? c), r.valid_until),
+    description: describeConsent(recipientName, r.categories.map((c) => names.get(c) ?? c), r.valid_until),
     version: r.version, createdAt: new Date(r.created_at).toISOString(), withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at).toISOString() : null,
   };
 }
@@ -58,15 +63,45 @@ export async function listConsents(scope: FamilyScope, memberId: string | undefi
   const members = scope.household;
   const names = await categoryNames(scope.db);
   const today = todayInNetherlands(scope.now);
-  return { items: rows.map((r) => present(r, members, names, today)), nextCursor: null };
+  return { items: rows.filter((r) => concernsViewer(scope, r, today)).map((r) => present(r, members, names, today)), nextCursor: null };
+}
+
+/**
+ * A family member sees the consents about themselves, those that let them see someone's data, and those they decide
+ * on (a parent for a child under 16); what a youth of 16 allows others is the youth's own business.
+ */
+function concernsViewer(scope: FamilyScope, r: { member_id: string; recipient_member_id: string | null }, today: string): boolean {
+  if (scope.actor.kind !== 'family') return true;
+  const me = scope.actor.memberId;
+  const subject = scope.household.find((m) => m.id === r.member_id);
+  return r.member_id === me || r.recipient_member_id === me || (subject !== undefined && decidesFor(me, subject, scope.household, today));
+}
+
+/**
+ * A family member speaks only for themselves: they may record or change consent about a member they decide for
+ * under the age rules (themselves from 12, a child under 16 as a parent with gezag), and only as the one agreeing.
+ */
+function assertFamilyMemberDecides(scope: FamilyScope, subjectId: string, givenBy: readonly string[] | undefined): void {
+  if (scope.actor.kind !== 'family') return;
+  const subject = scope.household.find((m) => m.id === subjectId);
+  if (!subject || !decidesFor(scope.actor.memberId, subject, scope.household, todayInNetherlands(scope.now))) {
+    throw new AppError('FORBIDDEN', 'You can decide about consent for yourself, or for a child under 16 as a parent with gezag.');
+  }
+  if (givenBy && !(givenBy.length === 1 && givenBy[0] === scope.actor.memberId)) {
+    throw new AppError('UNPROCESSABLE', 'You can only give your own agreement; the others give theirs themselves.', [{ pointer: '/body/givenBy', detail: 'must be you alone' }]);
+  }
 }
 
 /** Records what the family agreed to. It counts only while the people the law names for the member's age agree. */
 export async function giveConsent(scope: FamilyScope, input: GiveConsent): Promise<Consent> {
   await assertMembersOfFamily(scope.db, scope.familyId, [input.memberId], '/body/memberId');
   await assertMembersOfFamily(scope.db, scope.familyId, input.givenBy, '/body/givenBy');
-  const organisation = await scope.db.selectFrom('organisations').select('id').where('id', '=', input.organisationId).executeTakeFirst();
-  if (!organisation) throw new AppError('UNPROCESSABLE', 'No such organisation.', [{ pointer: '/body/organisationId', detail: 'unknown organisation' }]);
+  assertFamilyMemberDecides(scope, input.memberId, input.givenBy);
+  if (input.organisationId) {
+    const organisation = await scope.db.selectFrom('organisations').select('id').where('id', '=', input.organisationId).executeTakeFirst();
+    if (!organisation) throw new AppError('UNPROCESSABLE', 'No such organisation.', [{ pointer: '/body/organisationId', detail: 'unknown organisation' }]);
+  }
+  if (input.recipientMemberId) await assertMembersOfFamily(scope.db, scope.familyId, [input.recipientMemberId], '/body/recipientMemberId');
   await assertLifeDomains(scope.db, input.categories.filter((c) => !isFixedCategory(c)), '/body/categories');
   const today = todayInNetherlands(scope.now);
   if (input.validUntil && input.validUntil < today) {
@@ -74,11 +109,12 @@ export async function giveConsent(scope: FamilyScope, input: GiveConsent): Promi
   }
   const id = uuidv7();
   await scope.db.insertInto('consents').values({
-    id, family_id: scope.familyId, member_id: input.memberId, organisation_id: input.organisationId, categories: input.categories,
+    id, family_id: scope.familyId, member_id: input.memberId, organisation_id: input.organisationId ?? null,
+    recipient_member_id: input.recipientMemberId ?? null, categories: input.categories,
     purpose: input.purpose, valid_from: today, valid_until: input.validUntil ?? null, given_by: input.givenBy, status: 'active',
     recorded_by: scope.actor.userId, created_at: scope.now, updated_at: scope.now,
   }).execute();
-  await appendTimeline(scope, { kind: 'family', event: 'consent.given', data: { consentId: id, memberId: input.memberId, organisationId: input.organisationId } });
+  await appendTimeline(scope, { kind: 'family', event: 'consent.given', data: { consentId: id, memberId: input.memberId, organisationId: input.organisationId ?? null, recipientMemberId: input.recipientMemberId ?? null } });
   scope.audit.resourceId = id;
   scope.audit.memberId = input.memberId;
   return presentOne(scope, id);
@@ -93,6 +129,8 @@ export async function changeConsent(scope: FamilyScope, id: string, expectedVers
     await scope.db.selectFrom('consents').selectAll().where('family_id', '=', scope.familyId).where('id', '=', id).forUpdate().executeTakeFirst(),
     expectedVersion,
   );
+  if (!concernsViewer(scope, current, todayInNetherlands(scope.now))) throw notFound();
+  assertFamilyMemberDecides(scope, current.member_id, input.givenBy);
   if (current.status !== 'active') throw new AppError('CONFLICT', 'This consent was withdrawn; record a new one instead.');
   if (input.categories && !input.categories.every((c) => current.categories.includes(c))) {
     throw new AppError('UNPROCESSABLE', 'A consent can only be narrowed; record a new consent to add categories.', [{ pointer: '/body/categories', detail: 'adds categories' }]);
@@ -116,8 +154,9 @@ export async function changeConsent(scope: FamilyScope, id: string, expectedVers
 /** Withdraws a consent; the very next request obeys (nothing caches it). */
 export async function withdrawConsent(scope: FamilyScope, id: string, expectedVersion: number | null): Promise<Consent> {
   const current = await scope.db.selectFrom('consents').selectAll().where('family_id', '=', scope.familyId).where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!current) throw notFound();
+  if (!current || !concernsViewer(scope, current, todayInNetherlands(scope.now))) throw notFound();
   assertVersion(current, expectedVersion);
+  assertFamilyMemberDecides(scope, current.member_id, undefined);
   if (current.status === 'withdrawn') throw new AppError('CONFLICT', 'This consent was already withdrawn.');
   await scope.db.updateTable('consents').set({
     status: 'withdrawn', withdrawn_by: scope.actor.userId, withdrawn_at: scope.now, version: current.version + 1, updated_at: scope.now,

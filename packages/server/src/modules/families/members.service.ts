@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { CreateMember, MemberSummary, UpdateMember } from '@gezinsplan/domain';
-import type { FamilyScope } from '../../platform/access/gate';
+import { professionalIn, type FamilyScope } from '../../platform/access/gate';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import { assertVersion } from '../../platform/http/versioning';
@@ -59,7 +59,7 @@ export async function getMember(scope: FamilyScope, memberId: string) {
 
 export async function addMember(scope: FamilyScope, input: CreateMember): Promise<MemberSummary> {
   await assertBsnFree(scope.db, scope.familyId, input.bsn ?? null, null);
-  const [id] = await insertMembers(scope.db, scope.familyId, [input], scope.actor.organisationId, scope.now);
+  const [id] = await insertMembers(scope.db, scope.familyId, [input], professionalIn(scope).organisationId, scope.now);
   await appendTimeline(scope, { kind: 'member', event: 'member.added', data: { memberId: id, role: input.role }, memberIds: [id!] });
   await touchFamily(scope);
   scope.audit.resourceId = id;

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { CreateSupporter } from '@gezinsplan/domain';
-import type { FamilyScope } from '../../platform/access/gate';
+import { professionalIn, type FamilyScope } from '../../platform/access/gate';
 import { appendTimeline } from '../timeline';
 import { touchFamily } from './members.service';
 
@@ -18,7 +18,7 @@ export async function addSupporter(scope: FamilyScope, input: CreateSupporter) {
   const id = uuidv7();
   await scope.db.insertInto('supporters').values({
     id, family_id: scope.familyId, name: input.name, relation: input.relation, contact: input.contact ?? null,
-    author_organisation_id: scope.actor.organisationId, created_at: scope.now,
+    author_organisation_id: professionalIn(scope).organisationId, created_at: scope.now,
   }).execute();
   await appendTimeline(scope, { kind: 'member', event: 'supporter.added', data: { supporterId: id } });
   await touchFamily(scope);

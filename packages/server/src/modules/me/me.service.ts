@@ -49,7 +49,7 @@ async function countVisibleOpenActions(ctx: RequestContext, familyIds: string[],
     .where('a.family_id', 'in', familyIds).where('a.status', '=', 'open').execute();
   for (const r of rows) {
     const goal = { life_domain: r.life_domain, member_ids: r.member_ids, author_organisation_id: r.goal_author_organisation_id };
-    if (sights.get(r.family_id)?.sees(actionDatum(goal, r, ctx.actor.userId))) counts.set(r.family_id, (counts.get(r.family_id) ?? 0) + 1);
+    if (sights.get(r.family_id)?.sees(actionDatum(goal, r, { userId: ctx.actor.userId, memberId: null }))) counts.set(r.family_id, (counts.get(r.family_id) ?? 0) + 1);
   }
   return counts;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, listOf, PageQuery, Timestamp } from '@gezinsplan/domain';
-import { defineRoute } from '../../platform/http/define-route';
+import { defineAccountRoute } from '../../platform/http/define-route';
 import { markNotificationRead, myNotifications } from './notifications.service';
 
 const Notification = z.object({
@@ -8,16 +8,16 @@ const Notification = z.object({
 });
 
 export const notificationsRoutes = [
-  defineRoute({
+  defineAccountRoute({
     method: 'GET', url: '/api/v1/me/notifications', tag: 'me', summary: 'What I need to know about, newest first',
-    access: { permission: 'self' },
+    access: { account: 'reads their own notifications' },
     query: PageQuery,
     response: { status: 200, schema: listOf(Notification) },
     handler: async (ctx, { query }) => ({ body: await myNotifications(ctx, query) }),
   }),
-  defineRoute({
+  defineAccountRoute({
     method: 'POST', url: '/api/v1/me/notifications/:notificationId/read', tag: 'me', summary: 'Mark a notification as read',
-    access: { permission: 'self' },
+    access: { account: 'marks their own notification read' },
     params: z.object({ notificationId: Id }),
     handler: async (ctx, { params }) => {
       await markNotificationRead(ctx, params.notificationId);

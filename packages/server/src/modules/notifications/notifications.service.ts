@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { PageQuery } from '@gezinsplan/domain';
 import type { Db } from '../../platform/db/database';
-import type { RequestContext } from '../../platform/http/request-context';
+import type { AccountContext } from '../../platform/http/request-context';
 import { notFound } from '../../platform/http/app-error';
 import { decodeCursor, olderThan, page } from '../../platform/http/cursor';
 
@@ -21,7 +21,7 @@ export async function notify(db: Db, n: NewNotification, now: Date): Promise<voi
 }
 
 /** My notifications, newest first. They carry ids, not family data, so reading them needs no gate. */
-export async function myNotifications(ctx: RequestContext, query: PageQuery) {
+export async function myNotifications(ctx: AccountContext, query: PageQuery) {
   let q = ctx.db.selectFrom('notifications').selectAll().where('user_id', '=', ctx.actor.userId);
   const after = decodeCursor(query.cursor, ['timestamp', 'uuid'] as const);
   if (after) q = q.where(olderThan('created_at', 'id', after));
@@ -36,7 +36,7 @@ export async function myNotifications(ctx: RequestContext, query: PageQuery) {
   };
 }
 
-export async function markNotificationRead(ctx: RequestContext, id: string): Promise<void> {
+export async function markNotificationRead(ctx: AccountContext, id: string): Promise<void> {
   const updated = await ctx.db.updateTable('notifications').set({ read_at: ctx.now })
     .where('id', '=', id).where('user_id', '=', ctx.actor.userId).where('read_at', 'is', null).executeTakeFirst();
   if (updated.numUpdatedRows === 0n) {

@@ -1,6 +1,7 @@
-import { CreateOrganisation, listOf, Organisation, OrganisationKind, PageQuery } from '@gezinsplan/domain';
+import { z } from 'zod';
+import { CreateOrganisation, Id, listOf, Organisation, OrganisationKind, PageQuery, UpdateOrganisation } from '@gezinsplan/domain';
 import { defineRoute } from '../../platform/http/define-route';
-import { createOrganisation, listOrganisations } from './organisations.service';
+import { createOrganisation, listOrganisations, updateOrganisation } from './organisations.service';
 
 export const organisationsRoutes = [
   defineRoute({
@@ -16,5 +17,13 @@ export const organisationsRoutes = [
     body: CreateOrganisation,
     response: { status: 201, schema: Organisation },
     handler: async (ctx, { body }) => ({ status: 201, body: await createOrganisation(ctx, body) }),
+  }),
+  defineRoute({
+    method: 'PATCH', url: '/api/v1/organisations/:organisationId', tag: 'organisations',
+    summary: 'Rename an organisation (admins), or require a second factor of all its people (its org-admin)',
+    access: { permission: 'organisations:configure' },
+    params: z.object({ organisationId: Id }), body: UpdateOrganisation, ifMatch: 'required',
+    response: { status: 200, schema: Organisation },
+    handler: async (ctx, { params, body, ifMatch }) => ({ body: await updateOrganisation(ctx, params.organisationId, ifMatch, body) }),
   }),
 ];

@@ -12,7 +12,7 @@ export function selectGoals(db: Db, familyId: string) {
     .leftJoin('members as om', 'om.id', 'g.owner_member_id')
     .leftJoin('users as ou', 'ou.id', 'g.owner_user_id')
     .select(['g.id', 'g.family_id', 'g.title', 'g.life_domain', 'g.member_ids', 'g.focus', 'g.priority', 'g.owner_member_id',
-      'g.owner_user_id', 'g.author_organisation_id', 'g.version', 'g.created_at', 'g.updated_at', 'om.given_name as owner_member_name', 'ou.name as owner_user_name'])
+      'g.owner_user_id', 'g.author_organisation_id', 'g.author_member_id', 'g.version', 'g.created_at', 'g.updated_at', 'om.given_name as owner_member_name', 'ou.name as owner_user_name'])
     .where('g.family_id', '=', familyId);
 }
 

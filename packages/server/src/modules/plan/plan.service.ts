@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Action, CreateAction, CreateGoal, Goal, UpdateAction, UpdateGoal } from '@gezinsplan/domain';
-import type { FamilyScope } from '../../platform/access/gate';
+import { authorColumns, professionalIn, viewerOf, type FamilyScope } from '../../platform/access/gate';
 import type { Db } from '../../platform/db/database';
 import { AppError, notFound } from '../../platform/http/app-error';
 import { assertVersion } from '../../platform/http/versioning';
@@ -10,7 +10,7 @@ import { assertMembersOfFamily, touchFamily } from '../families';
 import { isOnActiveTeam } from '../team';
 import { selectActions, selectGoals } from './plan.queries';
 import { presentAction, presentGoal } from './plan.presenter';
-import { actionDatum, goalDatum, goalView } from './plan.visibility';
+import { actionDatum, goalDatum, goalView, isAddressedTo } from './plan.visibility';
 
 /**
  * The goals the viewer may see, in priority order and ranked 1..n among themselves, each with the actions the viewer
@@ -25,10 +25,11 @@ async function visibleGoals(scope: FamilyScope, goalId?: string): Promise<Goal[]
   const byGoal = new Map<string, typeof actions>();
   for (const a of actions) byGoal.set(a.goal_id, [...(byGoal.get(a.goal_id) ?? []), a]);
   const shown: Goal[] = [];
+  const viewer = viewerOf(scope);
   for (const g of goals) {
     const view = goalView(scope.sight, g);
     if (!view) continue;
-    const own = (byGoal.get(g.id) ?? []).filter((a) => view === 'full' ? scope.sight.sees(actionDatum(g, a, scope.actor.userId)) : a.assignee_user_id === scope.actor.userId);
+    const own = (byGoal.get(g.id) ?? []).filter((a) => view === 'full' ? scope.sight.sees(actionDatum(g, a, viewer)) : isAddressedTo(a, viewer));
     shown.push(presentGoal(g, own.map(presentAction), view, shown.length + 1));
   }
   return shown;
@@ -64,8 +65,14 @@ async function goalById(scope: FamilyScope, goalId: string): Promise<Goal> {
   return goal;
 }
 
-/** A goal in the family's own words. Without an owner named, the family member it is about owns it, else its author. */
+/**
+ * A goal in the family's own words. Without an owner named, the family member it is about owns it, else its author.
+ * A family member writes goals for the family (they own them; a professional owner is the team's to name).
+ */
 export async function createGoal(scope: FamilyScope, input: CreateGoal): Promise<Goal> {
+  if (scope.actor.kind === 'family' && input.ownerUserId) {
+    throw new AppError('FORBIDDEN', 'The care team names a professional as owner; you can name someone in your family.');
+  }
   await assertLifeDomain(scope.db, input.lifeDomain, '/body/lifeDomain');
   await assertMembersOfFamily(scope.db, scope.familyId, input.memberIds, '/body/memberIds');
   await assertOwner(scope, input.ownerMemberId, input.ownerUserId);
@@ -73,12 +80,13 @@ export async function createGoal(scope: FamilyScope, input: CreateGoal): Promise
   const { max } = await scope.db.selectFrom('goals').select((eb) => eb.fn.max<number | null>('priority').as('max'))
     .where('family_id', '=', scope.familyId).executeTakeFirstOrThrow();
   const id = uuidv7();
-  const ownerMemberId = input.ownerMemberId ?? (input.ownerUserId ? null : (input.memberIds.length === 1 ? input.memberIds[0]! : null));
+  const author = authorColumns(scope);
+  const ownerMemberId = input.ownerMemberId ?? (input.ownerUserId ? null : (input.memberIds.length === 1 ? input.memberIds[0]! : author.author_member_id));
   await scope.db.insertInto('goals').values({
     id, family_id: scope.familyId, plan_id: planId, title: input.title, life_domain: input.lifeDomain, member_ids: input.memberIds,
     focus: input.focus, priority: (max ?? 0) + 1, owner_member_id: ownerMemberId,
     owner_user_id: ownerMemberId ? null : (input.ownerUserId ?? scope.actor.userId),
-    author_user_id: scope.actor.userId, author_organisation_id: scope.actor.organisationId, created_at: scope.now, updated_at: scope.now,
+    ...author, created_at: scope.now, updated_at: scope.now,
   }).execute();
   await appendTimeline(scope, { kind: 'plan', event: 'goal.created', data: { goalId: id, focus: input.focus }, lifeDomain: input.lifeDomain, memberIds: input.memberIds });
   scope.audit.resourceId = id;
@@ -91,7 +99,7 @@ export async function createGoal(scope: FamilyScope, input: CreateGoal): Promise
  */
 async function moveGoal(scope: FamilyScope, goalId: string, rank: number): Promise<void> {
   const db = scope.db;
-  const others = await db.selectFrom('goals').select(['id', 'priority', 'life_domain', 'author_organisation_id', 'member_ids'])
+  const others = await db.selectFrom('goals').select(['id', 'priority', 'life_domain', 'author_organisation_id', 'author_member_id', 'member_ids'])
     .where('family_id', '=', scope.familyId).where('id', '<>', goalId).orderBy('priority').orderBy('id').execute();
   const order = others.map((g) => g.id);
   const shown = others.filter((g) => goalView(scope.sight, g) !== null);
@@ -104,6 +112,20 @@ async function moveGoal(scope: FamilyScope, goalId: string, rank: number): Promi
   }
 }
 
+/**
+ * A family member edits the goals they wrote, in their own words: title, life domain, whom it is about. Priorities,
+ * focus and owners are agreed with the team, so the team records them.
+ */
+function assertFamilyMayEditGoal(scope: FamilyScope, goal: { author_member_id: string | null }, input: UpdateGoal): void {
+  if (scope.actor.kind !== 'family') return;
+  if (goal.author_member_id !== scope.actor.memberId) throw new AppError('FORBIDDEN', 'You can change the goals you wrote yourself; ask your coordinator about the others.');
+  const agreedTogether = (['priority', 'focus', 'ownerMemberId', 'ownerUserId'] as const).filter((f) => input[f] !== undefined);
+  if (agreedTogether.length > 0) {
+    throw new AppError('FORBIDDEN', 'Priorities, focus and owners are agreed with your care team; ask your coordinator.',
+      agreedTogether.map((f) => ({ pointer: `/body/${f}`, detail: 'agreed with the care team' })));
+  }
+}
+
 export async function updateGoal(scope: FamilyScope, goalId: string, expectedVersion: number | null, input: UpdateGoal): Promise<Goal> {
   const current = assertVersion(
     await scope.db.selectFrom('goals').selectAll().where('family_id', '=', scope.familyId).where('id', '=', goalId).forUpdate().executeTakeFirst(),
@@ -111,6 +133,7 @@ export async function updateGoal(scope: FamilyScope, goalId: string, expectedVer
   );
   scope.audit.resourceId = goalId;
   scope.require(goalDatum(current));
+  assertFamilyMayEditGoal(scope, current, input);
   if (input.lifeDomain) await assertLifeDomain(scope.db, input.lifeDomain, '/body/lifeDomain');
   if (input.memberIds) await assertMembersOfFamily(scope.db, scope.familyId, input.memberIds, '/body/memberIds');
   await assertOwner(scope, input.ownerMemberId, input.ownerUserId);
@@ -130,6 +153,7 @@ export async function updateGoal(scope: FamilyScope, goalId: string, expectedVer
     kind: 'plan', event: input.focus && input.focus !== current.focus ? 'goal.focus-changed' : 'goal.updated',
     data: { goalId, fields, ...(input.focus && input.focus !== current.focus ? { from: current.focus, to: input.focus } : {}) },
     lifeDomain: input.lifeDomain ?? current.life_domain, memberIds: input.memberIds ?? current.member_ids,
+    dataOrganisationId: current.author_organisation_id,
   });
   scope.audit.resourceId = goalId;
   scope.audit.detail.fields = fields;
@@ -152,7 +176,8 @@ async function actionById(db: Db, familyId: string, id: string): Promise<Action>
 }
 
 export async function createAction(scope: FamilyScope, goalId: string, input: CreateAction): Promise<Action> {
-  const goal = await scope.db.selectFrom('goals').select(['id', 'life_domain', 'author_organisation_id', 'member_ids'])
+  const author = professionalIn(scope);
+  const goal = await scope.db.selectFrom('goals').select(['id', 'life_domain', 'author_organisation_id', 'author_member_id', 'member_ids'])
     .where('family_id', '=', scope.familyId).where('id', '=', goalId).executeTakeFirst();
   if (!goal) throw notFound();
   scope.audit.resourceId = goalId;
@@ -163,8 +188,8 @@ export async function createAction(scope: FamilyScope, goalId: string, input: Cr
   await scope.db.insertInto('actions').values({
     id, family_id: scope.familyId, goal_id: goalId, title: input.title, due_date: input.dueDate ?? null,
     assignee_user_id: input.assigneeUserId ?? null, assignee_member_id: input.assigneeMemberId ?? null,
-    assignee_supporter_id: input.assigneeSupporterId ?? null, author_user_id: scope.actor.userId,
-    author_organisation_id: scope.actor.organisationId, created_at: scope.now, updated_at: scope.now,
+    assignee_supporter_id: input.assigneeSupporterId ?? null, author_user_id: author.userId,
+    author_organisation_id: author.organisationId, created_at: scope.now, updated_at: scope.now,
   }).execute();
   await appendTimeline(scope, { kind: 'plan', event: 'action.created', data: { actionId: id, goalId }, lifeDomain: goal.life_domain, memberIds: goal.member_ids });
   scope.audit.resourceId = id;
@@ -176,9 +201,16 @@ export async function updateAction(scope: FamilyScope, actionId: string, expecte
     await scope.db.selectFrom('actions').selectAll().where('family_id', '=', scope.familyId).where('id', '=', actionId).forUpdate().executeTakeFirst(),
     expectedVersion,
   );
-  const goal = await scope.db.selectFrom('goals').select(['life_domain', 'author_organisation_id', 'member_ids']).where('id', '=', current.goal_id).executeTakeFirstOrThrow();
+  const goal = await scope.db.selectFrom('goals').select(['life_domain', 'author_organisation_id', 'author_member_id', 'member_ids']).where('id', '=', current.goal_id).executeTakeFirstOrThrow();
   scope.audit.resourceId = actionId;
-  scope.require(actionDatum(goal, current, scope.actor.userId));
+  scope.require(actionDatum(goal, current, viewerOf(scope)));
+  if (scope.actor.kind === 'family') {
+    // A family member marks their own actions done (or open again); the rest of the action is the team's.
+    if (current.assignee_member_id !== scope.actor.memberId) throw new AppError('FORBIDDEN', 'You can only mark your own actions done.');
+    const others = Object.keys(input).filter((f) => f !== 'status');
+    if (others.length > 0) throw new AppError('FORBIDDEN', 'You can change whether your action is done; ask your coordinator about the rest.', others.map((f) => ({ pointer: `/body/${f}`, detail: 'the care team changes this' })));
+    if (input.status === 'cancelled') throw new AppError('FORBIDDEN', 'Stopping an action is agreed with your care team.', [{ pointer: '/body/status', detail: 'the care team cancels actions' }]);
+  }
   await assertAssignee(scope, input);
   await bumpPlan(scope);
   const assignee = input.assigneeUserId || input.assigneeMemberId || input.assigneeSupporterId
@@ -197,6 +229,7 @@ export async function updateAction(scope: FamilyScope, actionId: string, expecte
   await appendTimeline(scope, {
     kind: 'plan', event: statusChanged ? `action.${input.status}` : 'action.updated',
     data: { actionId, goalId: current.goal_id, fields }, lifeDomain: goal.life_domain, memberIds: goal.member_ids,
+    dataOrganisationId: current.author_organisation_id,
   });
   scope.audit.resourceId = actionId;
   scope.audit.detail.fields = fields;

@@ -21,11 +21,13 @@ export async function memberExport(db: Db, familyId: string, memberId: string, n
     .where('goal_id', 'in', goals.map((g) => g.id)).orderBy('id').execute();
   const notes = await db.selectFrom('timeline_entries').select(['id', 'body', 'life_domain', 'created_at'])
     .where('family_id', '=', familyId).where('kind', '=', 'note').where(aboutMember).orderBy('created_at').execute();
-  const consents = await db.selectFrom('consents as c').innerJoin('organisations as o', 'o.id', 'c.organisation_id')
-    .select(['c.id', 'o.name as organisation', 'c.categories', 'c.purpose', 'c.valid_from', 'c.valid_until', 'c.status', 'c.given_by'])
+  const consents = await db.selectFrom('consents as c').leftJoin('organisations as o', 'o.id', 'c.organisation_id')
+    .leftJoin('members as rm', 'rm.id', 'c.recipient_member_id')
+    .select(['c.id', 'o.name as organisation', 'rm.given_name as recipient_member', 'c.categories', 'c.purpose', 'c.valid_from', 'c.valid_until', 'c.status', 'c.given_by'])
     .where('c.family_id', '=', familyId).where('c.member_id', '=', memberId).orderBy('c.created_at').execute();
   const team = await db.selectFrom('team_members as t').innerJoin('users as u', 'u.id', 't.user_id').innerJoin('organisations as o', 'o.id', 'u.organisation_id')
     .select(['u.name', 'o.name as organisation', 't.role', 't.start_date', 't.end_date']).where('t.family_id', '=', familyId).orderBy('t.start_date').execute();
+  const account = await db.selectFrom('users').select(['email', 'active', 'created_at', 'totp_enabled_at']).where('member_id', '=', memberId).executeTakeFirst();
   const accesses = await db.selectFrom('audit_events').selectAll().where('family_id', '=', familyId)
     .where((eb) => eb.or([eb('member_id', '=', memberId), eb('member_id', 'is', null)])).orderBy('occurred_at').execute();
   return {
@@ -37,7 +39,8 @@ export async function memberExport(db: Db, familyId: string, memberId: string, n
       actions: actions.filter((a) => a.goal_id === g.id).map((a) => ({ id: a.id, title: a.title, dueDate: a.due_date, status: a.status })),
     })),
     notes: notes.map((n) => ({ id: n.id, body: n.body, lifeDomain: n.life_domain, createdAt: iso(n.created_at) })),
-    consents: consents.map((c) => ({ id: c.id, organisation: c.organisation, categories: c.categories, purpose: c.purpose, validFrom: c.valid_from, validUntil: c.valid_until, status: c.status, givenBy: c.given_by })),
+    account: account ? { email: account.email, active: account.active, createdAt: iso(account.created_at), twoFactorSince: iso(account.totp_enabled_at) } : null,
+    consents: consents.map((c) => ({ id: c.id, organisation: c.organisation, recipientMember: c.recipient_member, categories: c.categories, purpose: c.purpose, validFrom: c.valid_from, validUntil: c.valid_until, status: c.status, givenBy: c.given_by })),
     team: team.map((t) => ({ name: t.name, organisation: t.organisation, role: t.role, startDate: t.start_date, endDate: t.end_date })),
     accessLog: accesses.map(presentAuditRecord),
   };

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database';
 import { writeAudit } from '../../platform/audit/audit-writer';
 
 /**
- * Destroys one family's file: every row of family data, and the stored answers of idempotent requests that carry
+ * Destroys one family's file: every row of family data, the family members' accounts, and the stored answers of idempotent requests that carry
  * it. What stays is the audit log (ids, and the names of professionals, never family content) and the
  * data-subject requests, as proof of what was destroyed, when, and why. Runs in the caller's transaction.
  */
@@ -17,6 +17,14 @@ export async function destroyFamilyFile(tx: Db, familyId: string, reason: 'erasu
   await tx.deleteFrom('plans').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('team_members').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('supporters').where('family_id', '=', familyId).execute();
+  // The family's own accounts go with the file: their sessions, stored answers and invitations first.
+  const accounts = tx.selectFrom('users').select('id').where('family_id', '=', familyId);
+  await tx.deleteFrom('sessions').where('user_id', 'in', accounts).execute();
+  await tx.deleteFrom('notifications').where('user_id', 'in', accounts).execute();
+  await tx.deleteFrom('idempotency_keys').where('user_id', 'in', accounts).execute();
+  await tx.deleteFrom('recovery_codes').where('user_id', 'in', accounts).execute();
+  await tx.deleteFrom('family_invitations').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('users').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('members').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('idempotency_keys')
     .where((eb) => eb.or([eb('path', 'like', `/api/v1/families/${familyId}%`), eb(sql`response_body->>'id'`, '=', familyId)])).execute();

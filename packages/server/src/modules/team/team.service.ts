@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { todayInNetherlands, type AddTeamMember, type TeamMember, type TeamRole, type UpdateTeamMember } from '@gezinsplan/domain';
-import type { FamilyScope } from '../../platform/access/gate';
+import { professionalIn, type FamilyScope } from '../../platform/access/gate';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import { assertVersion } from '../../platform/http/versioning';
@@ -13,7 +13,7 @@ function selectTeam(db: Db, familyId: string) {
     .innerJoin('users as u', 'u.id', 't.user_id')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
     .select(['t.id', 't.family_id', 't.user_id', 't.role', 't.life_domains', 't.responsibility', 't.start_date', 't.end_date',
-      't.ended_at', 't.version', 't.created_at', 't.author_organisation_id', 'u.name', 'u.organisation_id', 'o.name as organisation_name', 'o.kind as organisation_kind'])
+      't.ended_at', 't.version', 't.created_at', 't.author_organisation_id', 'u.name', 'o.id as organisation_id', 'o.name as organisation_name', 'o.kind as organisation_kind'])
     .where('t.family_id', '=', familyId);
 }
 
@@ -85,7 +85,7 @@ export async function addTeamMember(scope: FamilyScope, input: AddTeamMember): P
   await scope.db.insertInto('team_members').values({
     id, family_id: scope.familyId, user_id: input.userId, role: input.role, life_domains: input.lifeDomains,
     responsibility: input.responsibility, start_date: input.startDate ?? todayInNetherlands(scope.now),
-    author_organisation_id: scope.actor.organisationId, created_at: scope.now,
+    author_organisation_id: professionalIn(scope).organisationId, created_at: scope.now,
   }).execute();
   await appendTimeline(scope, { kind: 'team', event: 'team.member-added', data: { teamMemberId: id, userId: input.userId, role: input.role } });
   await touchFamily(scope);

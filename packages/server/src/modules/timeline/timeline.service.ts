@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { CreateNote, PageQuery, TimelineEntry } from '@gezinsplan/domain';
-import type { FamilyScope } from '../../platform/access/gate';
+import { authorColumns, type FamilyScope } from '../../platform/access/gate';
 import type { Db } from '../../platform/db/database';
 import { decodeCursor, filteredPage, olderThan } from '../../platform/http/cursor';
 import { assertMembersOfFamily } from '../families';
@@ -17,6 +17,11 @@ export interface TimelineAppend {
   lifeDomain?: string | null;
   /** The members the entry is about; none: the family as a whole. */
   memberIds?: readonly string[];
+  /**
+   * When a family member changes an organisation's datum (marks its action done), that organisation: the entry is
+   * then shared as the datum is, not as something the family wrote itself.
+   */
+  dataOrganisationId?: string | null;
 }
 
 /** An entry's data category: a note or plan change in a life domain belongs to it; the rest by its kind. */
@@ -36,7 +41,8 @@ export async function appendTimeline(scope: Pick<FamilyScope, 'db' | 'familyId' 
   await scope.db.insertInto('timeline_entries').values({
     id, family_id: scope.familyId, kind: entry.kind, event: entry.event, body: entry.body ?? null,
     data: JSON.stringify(entry.data ?? {}), life_domain: entry.lifeDomain ?? null, category: categoryOf(entry), member_ids: [...(entry.memberIds ?? [])],
-    author_user_id: scope.actor.userId, author_organisation_id: scope.actor.organisationId, created_at: scope.now,
+    ...authorColumns(scope), ...(scope.actor.kind === 'family' && entry.dataOrganisationId ? { author_organisation_id: entry.dataOrganisationId } : {}),
+    created_at: scope.now,
   }).execute();
   return id;
 }
@@ -50,8 +56,8 @@ export async function addNote(scope: FamilyScope, input: CreateNote): Promise<Ti
   return (await selectEntries(scope.db, scope.familyId).where('t.id', '=', id).execute()).map(present)[0]!;
 }
 
-const entryDatum = (r: Pick<EntryRow, 'category' | 'author_organisation_id' | 'member_ids'>) =>
-  ({ category: r.category, authorOrganisationId: r.author_organisation_id, memberIds: r.member_ids });
+const entryDatum = (r: Pick<EntryRow, 'category' | 'author_organisation_id' | 'author_member_id' | 'member_ids'>) =>
+  ({ category: r.category, authorOrganisationId: r.author_organisation_id, authorMemberId: r.author_member_id, memberIds: r.member_ids });
 
 /**
  * Newest first, only the entries the reader may see; the cursor is the (time, id) of the last entry shown. Pages are
@@ -77,7 +83,7 @@ function selectEntries(db: Db, familyId: string) {
     .leftJoin('users as u', 'u.id', 't.author_user_id')
     .leftJoin('organisations as o', 'o.id', 't.author_organisation_id')
     .select(['t.id', 't.family_id', 't.kind', 't.event', 't.body', 't.data', 't.life_domain', 't.category', 't.member_ids',
-      't.author_organisation_id', 't.created_at',
+      't.author_organisation_id', 't.author_member_id', 't.created_at',
       't.author_user_id', 'u.name as author_name', 'o.name as author_organisation_name'])
     .where('t.family_id', '=', familyId);
 }
@@ -88,7 +94,11 @@ function present(r: EntryRow): TimelineEntry {
   return {
     id: r.id, familyId: r.family_id, kind: r.kind as TimelineEntry['kind'], event: r.event, body: r.body,
     data: r.data, lifeDomain: r.life_domain, category: r.category, memberIds: r.member_ids,
-    author: r.author_user_id ? { userId: r.author_user_id, name: r.author_name ?? '', organisationName: r.author_organisation_name ?? '' } : null,
+    author: r.author_user_id
+      ? { userId: r.author_user_id, name: r.author_name ?? '', memberId: r.author_member_id,
+        // A family member speaks for themselves, not for the organisation whose datum they touched.
+        organisationName: r.author_member_id ? null : r.author_organisation_name ?? '' }
+      : null,
     createdAt: new Date(r.created_at).toISOString(),
   };
 }

@@ -1,2 +1,2 @@
 export { usersRoutes } from './users.routes';
-export { findUser, insertUser } from './users.service';
+export { findSignedInUser, findUser, insertUser, assertAcceptablePassword } from './users.service';

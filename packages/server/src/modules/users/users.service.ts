@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { CreateUser, PageQuery, Role, User } from '@gezinsplan/domain';
+import type { CreateUser, PageQuery, Role, SignedInUser, User } from '@gezinsplan/domain';
 import type { Db } from '../../platform/db/database';
 import type { RequestContext } from '../../platform/http/request-context';
 import { AppError } from '../../platform/http/app-error';
@@ -19,6 +19,7 @@ type UserRow = {
 
 export function presentUser(row: UserRow): User {
   return {
+    kind: 'professional',
     id: row.id,
     email: row.email,
     name: row.name,
@@ -34,7 +35,19 @@ export function presentUser(row: UserRow): User {
 export async function findUser(db: Db, userId: string): Promise<User | null> {
   const row = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.organisation_id')
     .select(userColumns).where('u.id', '=', userId).executeTakeFirst();
-  return row ? presentUser(row) : null;
+  return row ? presentUser({ ...row, organisation_id: row.organisation_id! }) : null;
+}
+
+/** Whoever signed in: a professional, or a family member with their own family's file. */
+export async function findSignedInUser(db: Db, userId: string): Promise<SignedInUser | null> {
+  const row = await db.selectFrom('users').select(['id', 'email', 'name', 'family_id', 'member_id', 'active', 'version', 'created_at'])
+    .where('id', '=', userId).executeTakeFirst();
+  if (!row) return null;
+  if (!row.family_id || !row.member_id) return findUser(db, userId);
+  return {
+    kind: 'family', id: row.id, email: row.email, name: row.name, familyId: row.family_id, memberId: row.member_id,
+    active: row.active, version: row.version, createdAt: new Date(row.created_at).toISOString(),
+  };
 }
 
 /** Refuses what NIST 800-63B refuses: common passwords (length is checked by the schema). */
@@ -99,7 +112,7 @@ export async function listUsers(ctx: RequestContext, query: PageQuery & { organi
   if (after) q = q.where('u.id', '>', after);
   const rows = await q.orderBy('u.id').limit(query.limit + 1).execute();
   const result = page(rows, query.limit, (last) => [last.id]);
-  return { items: result.items.map(presentUser), nextCursor: result.nextCursor };
+  return { items: result.items.map((r) => presentUser({ ...r, organisation_id: r.organisation_id! })), nextCursor: result.nextCursor };
 }
 
 /** Professionals of every organisation, to build a care team: names and organisations, no contact details. */
@@ -115,7 +128,7 @@ export async function searchProfessionals(ctx: RequestContext, query: PageQuery 
   const rows = await q.orderBy('u.id').limit(query.limit + 1).execute();
   const result = page(rows, query.limit, (last) => [last.id]);
   return {
-    items: result.items.map((r) => ({ id: r.id, name: r.name, organisationId: r.organisation_id, organisationName: r.organisation_name, organisationKind: r.organisation_kind })),
+    items: result.items.map((r) => ({ id: r.id, name: r.name, organisationId: r.organisation_id!, organisationName: r.organisation_name, organisationKind: r.organisation_kind })),
     nextCursor: result.nextCursor,
   };
 }

@@ -8,14 +8,15 @@ import {
   type Datum,
   type FamilyPermission,
   type TeamRole,
+  todayInNetherlands,
 } from '@gezinsplan/domain';
 import type { Db } from '../db/database';
-import type { ProfessionalActor } from '../auth/actor';
+import type { FamilyActor, ProfessionalActor, SignedInActor } from '../auth/actor';
 import type { AccessPoint } from '../http/request-context';
 import { AppError, notFound } from '../http/app-error';
 import { writeAudit, writeAuditAlone, type AuditEvent } from '../audit/audit-writer';
 import { recordReads } from '../audit/audit-batcher';
-import { makeSight, sightColumns, sightFactsFrom, type Sight, type SightFacts } from './sight';
+import { familySightColumns, makeFamilyMemberSight, makeSight, sightColumns, sightFactsFrom, type Sight, type SightFacts } from './sight';
 
 /**
  * What a service receives for work on one family: the transaction to use, who acts, and the gate's decision.
@@ -24,7 +25,8 @@ import { makeSight, sightColumns, sightFactsFrom, type Sight, type SightFacts } 
 export interface FamilyScope {
   db: Db;
   familyId: string;
-  actor: ProfessionalActor;
+  /** A professional on the team, or a member of this family signed in to their own file. */
+  actor: SignedInActor;
   accessPoint: AccessPoint;
   now: Date;
   decision: AccessDecision;
@@ -45,7 +47,7 @@ export interface FamilyScope {
 }
 
 export interface FamilyAccessRequest {
-  actor: ProfessionalActor;
+  actor: SignedInActor;
   familyId: string;
   permission: FamilyPermission;
   action: AuditAction;
@@ -58,18 +60,31 @@ export interface FamilyAccessRequest {
  * Gathers, in one query, every fact the access rules need about this actor and this family: the care relationship
  * for the family as a whole, and consents, covenants and break-the-glass grants for each category of its data.
  */
-export async function loadAccessFacts(db: Db, actor: ProfessionalActor, familyId: string, now: Date): Promise<{ facts: FamilyAccessFacts; sight: SightFacts }> {
+export async function loadAccessFacts(db: Db, actor: SignedInActor, familyId: string, now: Date): Promise<AccessFacts> {
+  return actor.kind === 'family' ? loadFamilyMemberFacts(db, actor, familyId, now) : loadProfessionalFacts(db, actor, familyId, now);
+}
+
+interface AccessFacts {
+  facts: FamilyAccessFacts;
+  household: SightFacts['household'];
+  makeSight(): Sight;
+}
+
+const restrictedColumn = sql<boolean>`exists (select 1 from data_subject_requests r
+  where r.family_id = f.id and r.kind = 'erasure' and r.status = 'scheduled')`.as('restricted');
+
+async function loadProfessionalFacts(db: Db, actor: ProfessionalActor, familyId: string, now: Date): Promise<AccessFacts> {
   const row = await db.selectFrom('families as f')
     .select([
       sql<TeamRole | null>`(select tm.role from team_members tm
         where tm.family_id = f.id and tm.user_id = ${actor.userId} and tm.ended_at is null)`.as('team_role'),
       sql<boolean>`exists (select 1 from team_members tm join users u on u.id = tm.user_id
         where tm.family_id = f.id and u.organisation_id = ${actor.organisationId})`.as('organisation_involved'),
-      sql<boolean>`exists (select 1 from data_subject_requests r
-        where r.family_id = f.id and r.kind = 'erasure' and r.status = 'scheduled')`.as('restricted'),
+      restrictedColumn,
       ...sightColumns(actor, now),
     ])
     .where('f.id', '=', familyId).executeTakeFirst();
+  const sight = sightFactsFrom(row ?? { household: [], consents: [], covenants: [], emergency: [] }, actor, now);
   return {
     facts: {
       actor: { kind: 'professional', roles: actor.roles },
@@ -78,7 +93,27 @@ export async function loadAccessFacts(db: Db, actor: ProfessionalActor, familyId
       organisationInvolved: row?.organisation_involved ?? false,
       restricted: row?.restricted ?? false,
     },
-    sight: sightFactsFrom(row ?? { household: [], consents: [], covenants: [], emergency: [] }, actor, now),
+    household: sight.household,
+    makeSight: () => makeSight(sight),
+  };
+}
+
+/** A family member reaches only their own family; what they see of the others in it follows the age rules and consent. */
+async function loadFamilyMemberFacts(db: Db, actor: FamilyActor, familyId: string, now: Date): Promise<AccessFacts> {
+  const row = await db.selectFrom('families as f').select([restrictedColumn, ...familySightColumns(actor)]).where('f.id', '=', familyId).executeTakeFirst();
+  const ownFamily = row !== undefined && familyId === actor.familyId;
+  // Nothing of another family is kept: its household and consents are not this actor's to see.
+  const household = ownFamily ? row.household : [];
+  return {
+    facts: {
+      actor: { kind: 'family', ownFamily },
+      familyExists: row !== undefined,
+      teamRole: null,
+      organisationInvolved: false,
+      restricted: row?.restricted ?? false,
+    },
+    household,
+    makeSight: () => makeFamilyMemberSight({ day: todayInNetherlands(now), viewerMemberId: actor.memberId, household, consents: ownFamily ? row.consents : [] }),
   };
 }
 
@@ -136,14 +171,14 @@ export async function withFamilyAccess<T>(
       // Changes to one family take turns: the family row is locked first, and the facts are read after the lock,
       // so two concurrent handovers or reorderings cannot both act on what they saw before the other committed.
       if (req.action !== 'R') await tx.selectFrom('families').select('id').where('id', '=', req.familyId).forUpdate().execute();
-      const { facts, sight: sightFacts } = await loadAccessFacts(tx, req.actor, req.familyId, now);
+      const { facts, household, makeSight: sightFor } = await loadAccessFacts(tx, req.actor, req.familyId, now);
       const decision = decideFamilyAccess(facts, req.permission);
       if (!decision.allowed) {
         denied = decision;
         return undefined;
       }
       allowedDecision = decision;
-      const sight = makeSight(sightFacts);
+      const sight = sightFor();
       sightTally = sight.tally;
       const scope: FamilyScope = {
         db: tx,
@@ -153,7 +188,7 @@ export async function withFamilyAccess<T>(
         now,
         decision,
         sight,
-        household: sightFacts.household,
+        household,
         require: (datum) => {
           const verdict = sight.decide(datum);
           if (!verdict.visible) throw new CategoryHidden(verdict.basis);
@@ -196,4 +231,23 @@ export async function withFamilyAccess<T>(
     }
     throw error;
   }
+}
+
+/** For work only professionals do (the gate never grants it to a family member): the professional acting. */
+export function professionalIn(scope: FamilyScope): ProfessionalActor {
+  if (scope.actor.kind !== 'professional') throw new AppError('FORBIDDEN', 'Only professionals on the care team can do this.');
+  return scope.actor;
+}
+
+/** Who wrote a datum, as stored with it: a professional and their organisation, or a member of the family. */
+export function authorColumns(scope: Pick<FamilyScope, 'actor'>): { author_user_id: string; author_organisation_id: string | null; author_member_id: string | null } {
+  const { actor } = scope;
+  return actor.kind === 'family'
+    ? { author_user_id: actor.userId, author_organisation_id: null, author_member_id: actor.memberId }
+    : { author_user_id: actor.userId, author_organisation_id: actor.organisationId, author_member_id: null };
+}
+
+/** Whom an item addressed to the viewer would name: their user (a professional) or their member (a family member). */
+export function viewerOf(scope: FamilyScope): { userId: string; memberId: string | null } {
+  return { userId: scope.actor.userId, memberId: scope.actor.kind === 'family' ? scope.actor.memberId : null };
 }

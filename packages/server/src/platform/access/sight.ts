@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import {
   decideCategoryAccess,
+  decideFamilyMemberAccess,
   todayInNetherlands,
   type CategoryAccessFacts,
   type CategoryDecision,
@@ -8,8 +9,9 @@ import {
   type ConsentMember,
   type CovenantFact,
   type Datum,
+  type FamilyMemberSightFacts,
 } from '@gezinsplan/domain';
-import type { ProfessionalActor } from '../auth/actor';
+import type { FamilyActor, ProfessionalActor } from '../auth/actor';
 import type { Db } from '../db/database';
 
 /** What one viewer may see of one family's data, decided datum by datum with the domain's category rule. */
@@ -24,16 +26,43 @@ export interface Sight {
 }
 
 export type SightFacts = Omit<CategoryAccessFacts, 'datum'>;
+export type FamilyMemberSight = Omit<FamilyMemberSightFacts, 'datum'>;
 
-export function makeSight(facts: SightFacts): Sight {
+function sightOf(rule: (datum: Datum) => CategoryDecision): Sight {
   const tally = { emergency: 0, hidden: 0 };
   const decide = (datum: Datum) => {
-    const decision = decideCategoryAccess({ ...facts, datum });
+    const decision = rule(datum);
     if (!decision.visible) tally.hidden += 1;
     else if (decision.basis === 'emergency') tally.emergency += 1;
     return decision;
   };
-  return { decide, sees: (datum) => decide(datum).visible, peek: (datum) => decideCategoryAccess({ ...facts, datum }).visible, tally };
+  return { decide, sees: (datum) => decide(datum).visible, peek: (datum) => rule(datum).visible, tally };
+}
+
+/** A professional's sight: consent of the family and covenants between organisations (or a break-the-glass). */
+export function makeSight(facts: SightFacts): Sight {
+  return sightOf((datum) => decideCategoryAccess({ ...facts, datum }));
+}
+
+/** A family member's sight on their own family: what concerns others in it only as the age rules and consent allow. */
+export function makeFamilyMemberSight(facts: FamilyMemberSight): Sight {
+  return sightOf((datum) => decideFamilyMemberAccess({ ...facts, datum }));
+}
+
+/** The same facts for a family member: the household, and the consents that name them as recipient. */
+export function familySightColumns(actor: FamilyActor) {
+  return [
+    householdColumn(),
+    sql<ConsentFact[]>`coalesce((select json_agg(json_build_object('memberId', c.member_id, 'organisationId', c.organisation_id,
+        'recipientMemberId', c.recipient_member_id, 'categories', c.categories, 'status', c.status, 'validFrom', c.valid_from,
+        'validUntil', c.valid_until, 'givenBy', c.given_by))
+      from consents c where c.family_id = f.id and c.recipient_member_id = ${actor.memberId} and c.status = 'active'), '[]')`.as('consents'),
+  ] as const;
+}
+
+function householdColumn() {
+  return sql<ConsentMember[]>`coalesce((select json_agg(json_build_object('id', m.id, 'birthDate', m.birth_date, 'role', m.role, 'hasCustody', m.has_custody))
+      from members m where m.family_id = f.id), '[]')`.as('household');
 }
 
 export interface SightColumns {
@@ -50,8 +79,7 @@ export interface SightColumns {
  */
 export function sightColumns(actor: ProfessionalActor, now: Date) {
   return [
-    sql<ConsentMember[]>`coalesce((select json_agg(json_build_object('id', m.id, 'birthDate', m.birth_date, 'role', m.role, 'hasCustody', m.has_custody))
-      from members m where m.family_id = f.id), '[]')`.as('household'),
+    householdColumn(),
     sql<ConsentFact[]>`coalesce((select json_agg(json_build_object('memberId', c.member_id, 'organisationId', c.organisation_id,
         'categories', c.categories, 'status', c.status, 'validFrom', c.valid_from, 'validUntil', c.valid_until, 'givenBy', c.given_by))
       from consents c where c.family_id = f.id and c.organisation_id = ${actor.organisationId} and c.status = 'active'), '[]')`.as('consents'),

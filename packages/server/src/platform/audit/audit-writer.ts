@@ -81,7 +81,9 @@ export async function writeAuditAlone(db: Db, events: AuditEvent[]): Promise<voi
 }
 
 function toHashedFields(e: AuditEvent, chainId: string, seq: number, now: Date): HashedFields {
-  const person = e.actor?.kind === 'professional' ? e.actor : null;
+  const professional = e.actor?.kind === 'professional' ? e.actor : null;
+  // A family member in their own file is recorded by their account; they act for no organisation.
+  const person = professional ?? (e.actor?.kind === 'family' ? e.actor : null);
   return {
     id: uuidv7(),
     chainId,
@@ -93,9 +95,9 @@ function toHashedFields(e: AuditEvent, chainId: string, seq: number, now: Date):
     actorKind: e.actor?.kind ?? 'anonymous',
     userId: uuidOf(person?.userId),
     userName: person?.name ?? (e.actor?.kind === 'system' ? `system:${e.actor.job}` : null),
-    userRoles: person ? [...person.roles] : [],
-    organisationId: uuidOf(person?.organisationId),
-    organisationName: person?.organisationName ?? null,
+    userRoles: professional ? [...professional.roles] : person ? ['family'] : [],
+    organisationId: uuidOf(professional?.organisationId),
+    organisationName: professional?.organisationName ?? null,
     onBehalfOfUserId: null,
     familyId: uuidOf(e.familyId),
     memberId: uuidOf(e.memberId),

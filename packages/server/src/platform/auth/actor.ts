@@ -1,6 +1,6 @@
-import type { Role } from '@gezinsplan/domain';
+import type { Role, SecondFactorState } from '@gezinsplan/domain';
 
-/** A signed-in professional (family members join in the privacy issue). */
+/** A signed-in professional of an organisation. */
 export interface ProfessionalActor {
   kind: 'professional';
   userId: string;
@@ -11,6 +11,21 @@ export interface ProfessionalActor {
   roles: Role[];
   sessionHash: string;
   csrfToken: string;
+  /** Until it is `not-needed` or `verified`, the session opens only the sign-in steps. */
+  secondFactor: SecondFactorState;
+}
+
+/** A signed-in member of a family: they act in their own family's file and nowhere else. */
+export interface FamilyActor {
+  kind: 'family';
+  userId: string;
+  name: string;
+  email: string;
+  familyId: string;
+  memberId: string;
+  sessionHash: string;
+  csrfToken: string;
+  secondFactor: SecondFactorState;
 }
 
 /** Work the system does on its own behalf (the retention job, say), with the job's name in the audit log. */
@@ -19,4 +34,5 @@ export interface SystemActor {
   job: string;
 }
 
-export type Actor = ProfessionalActor | SystemActor;
+export type SignedInActor = ProfessionalActor | FamilyActor;
+export type Actor = SignedInActor | SystemActor;

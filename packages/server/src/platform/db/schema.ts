@@ -10,13 +10,17 @@ export interface OrganisationsTable {
   id: string;
   name: string;
   kind: string;
+  require_two_factor: Generated<boolean>;
   version: Generated<number>;
   created_at: Timestamp;
 }
 
 export interface UsersTable {
   id: string;
-  organisation_id: string;
+  /** Professionals belong to an organisation; family members to one member of one family instead. */
+  organisation_id: string | null;
+  member_id: ColumnType<string | null, string | null | undefined, string | null>;
+  family_id: ColumnType<string | null, string | null | undefined, string | null>;
   email: string;
   name: string;
   password_hash: string;
@@ -24,14 +28,28 @@ export interface UsersTable {
   active: Generated<boolean>;
   failed_logins: Generated<number>;
   locked_until: TimestampNullable;
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_enabled_at: TimestampNullable;
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
+  second_factor_failures: Generated<number>;
   version: Generated<number>;
   created_at: Timestamp;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: Timestamp;
+  used_at: TimestampNullable;
 }
 
 export interface SessionsTable {
   token_hash: string;
   user_id: string;
   csrf_token: string;
+  second_factor: Generated<string>;
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: Timestamp;
@@ -119,7 +137,8 @@ export interface GoalsTable {
   owner_member_id: string | null;
   owner_user_id: string | null;
   author_user_id: string;
-  author_organisation_id: string;
+  author_organisation_id: string | null;
+  author_member_id: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -154,7 +173,8 @@ export interface TimelineEntriesTable {
   category: string;
   member_ids: ColumnType<string[], string[] | undefined, string[]>;
   author_user_id: string | null;
-  author_organisation_id: string;
+  author_organisation_id: string | null;
+  author_member_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
@@ -231,7 +251,8 @@ export interface ConsentsTable {
   id: string;
   family_id: string;
   member_id: string;
-  organisation_id: string;
+  organisation_id: string | null;
+  recipient_member_id: ColumnType<string | null, string | null | undefined, string | null>;
   categories: string[];
   purpose: string;
   valid_from: DateString;
@@ -288,6 +309,22 @@ export interface DataSubjectRequestsTable {
   completed_at: TimestampNullable;
 }
 
+export interface FamilyInvitationsTable {
+  id: string;
+  family_id: string;
+  member_id: string;
+  code_hash: string;
+  status: string;
+  expires_at: Timestamp;
+  created_by: string;
+  created_at: Timestamp;
+  accepted_at: TimestampNullable;
+  user_id: string | null;
+  revoked_at: TimestampNullable;
+  revoked_by: string | null;
+  version: Generated<number>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -314,5 +351,7 @@ export interface Database {
   break_glass_grants: BreakGlassGrantsTable;
   notifications: NotificationsTable;
   data_subject_requests: DataSubjectRequestsTable;
+  family_invitations: FamilyInvitationsTable;
+  recovery_codes: RecoveryCodesTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AuditAction, FamilyPermission, GlobalPermission } from '@gezinsplan/domain';
-import type { RequestContext } from './request-context';
+import type { AccountContext, RequestContext } from './request-context';
 import type { FamilyScope } from '../access/gate';
 
 type AnySchema = z.ZodType;
@@ -47,6 +47,16 @@ export interface GlobalRoute<P extends AnySchema = Empty, Q extends AnySchema = 
   handler: (ctx: RequestContext, input: RouteInput<z.infer<P>, z.infer<Q>, z.infer<B>>, http: HttpSide) => Promise<RouteResult>;
 }
 
+/** A route about the caller's own account (sign out, who am I, my notifications): any signed-in person may call it. */
+export interface AccountRoute<P extends AnySchema = Empty, Q extends AnySchema = Empty, B extends AnySchema = Empty>
+  extends RouteBase<P, Q, B> {
+  kind: 'account';
+  access: { account: string };
+  /** Open to a session still waiting for its second factor (or its set-up): the sign-in steps themselves. */
+  duringSignIn?: boolean;
+  handler: (ctx: AccountContext, input: RouteInput<z.infer<P>, z.infer<Q>, z.infer<B>>, http: HttpSide) => Promise<RouteResult>;
+}
+
 /** A route anyone may call; `access.public` says why that is safe. */
 export interface PublicRoute<P extends AnySchema = Empty, Q extends AnySchema = Empty, B extends AnySchema = Empty>
   extends RouteBase<P, Q, B> {
@@ -69,16 +79,23 @@ export interface HttpSide {
   cookie(name: string): string | undefined;
 }
 
-export type PublicContext = Omit<RequestContext, 'actor'> & { actor: RequestContext['actor'] | null };
+export type PublicContext = Omit<AccountContext, 'actor'> & { actor: AccountContext['actor'] | null };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRoute = GlobalRoute<any, any, any> | PublicRoute<any, any, any> | FamilyRoute<any, any, any>;
+export type AnyRoute = GlobalRoute<any, any, any> | PublicRoute<any, any, any> | FamilyRoute<any, any, any> | AccountRoute<any, any, any>;
 
 /** Declares a public route; the reason it may be public is part of its declaration. */
 export function definePublicRoute<P extends AnySchema = Empty, Q extends AnySchema = Empty, B extends AnySchema = Empty>(
   spec: Omit<PublicRoute<P, Q, B>, 'kind'>,
 ): PublicRoute<P, Q, B> {
   return { ...spec, kind: 'public' };
+}
+
+/** Declares a route about the caller's own account; `access.account` says what it does with it. */
+export function defineAccountRoute<P extends AnySchema = Empty, Q extends AnySchema = Empty, B extends AnySchema = Empty>(
+  spec: Omit<AccountRoute<P, Q, B>, 'kind'>,
+): AccountRoute<P, Q, B> {
+  return { ...spec, kind: 'account' };
 }
 
 /** Declares a route outside any family. `access` is required by the type: every route says who may call it. */

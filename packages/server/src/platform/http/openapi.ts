@@ -31,7 +31,9 @@ export function buildOpenApi(routes: readonly AnyRoute[], version: string): Json
     const isPublic = route.kind === 'public';
     const who = route.kind === 'family'
       ? `Family permission \`${route.access.family}\`, decided by the gate; audited as ${route.access.action} \`${route.access.event}\`. A family you may not see answers 404.`
-      : route.kind === 'public' ? `Public: ${route.access.public}.` : `Requires \`${route.access.permission}\`.`;
+      : route.kind === 'public' ? `Public: ${route.access.public}.`
+        : route.kind === 'account' ? `Any signed-in professional or family member: ${route.access.account}.`
+          : `Requires \`${route.access.permission}\` (professionals only).`;
     const responses: Record<string, unknown> = {
       [String(route.response?.status ?? 200)]: route.response
         ? { description: route.response.description ?? 'Success', content: { [route.response.mediaType ?? 'application/json']: { schema: schemaOf(route.response.schema, 'output') } } }

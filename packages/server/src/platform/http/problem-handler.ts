@@ -41,7 +41,11 @@ export function sendProblem(
  * Every error leaves as RFC 9457 problem+json. Unknown errors become a 500 with a correlation id; the log gets the
  * error's class and code only, because driver errors carry the SQL parameters, which may be personal data.
  */
-export function registerProblemHandler(app: FastifyInstance): void {
+/**
+ * `appPage` answers requests that no route matched but that the web app handles itself (its own client-side pages);
+ * everything else unmatched is a 404 problem.
+ */
+export function registerProblemHandler(app: FastifyInstance, appPage?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
       if (error.headers) reply.headers(error.headers);
@@ -77,7 +81,7 @@ export function registerProblemHandler(app: FastifyInstance): void {
     return sendProblem(reply, request, 'INTERNAL', 500, detail);
   });
 
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, 'NOT_FOUND', 404, 'No such endpoint.'));
+  app.setNotFoundHandler((request, reply) => appPage?.(request, reply) ?? sendProblem(reply, request, 'NOT_FOUND', 404, 'No such endpoint.'));
 }
 
 /** PostgreSQL's class 22 (data exception): invalid text, dates out of range, numbers that overflow. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasGlobalPermission } from '@gezinsplan/domain';
 import type { Db } from '../db/database';
-import type { ProfessionalActor } from '../auth/actor';
+import type { SignedInActor } from '../auth/actor';
 import { csrfMatches } from '../auth/sessions';
 import { withFamilyAccess, type FamilyScope } from '../access/gate';
 import { AppError, notFound } from './app-error';
@@ -12,7 +12,7 @@ import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, req
 
 declare module 'fastify' {
   interface FastifyRequest {
-    actor: ProfessionalActor | null;
+    actor: SignedInActor | null;
     sessionExpired: boolean;
   }
 }
@@ -42,13 +42,20 @@ export function registerRoutes(app: FastifyInstance, db: Db, routes: readonly An
         if (!isPublic && !actor) {
           throw new AppError('UNAUTHENTICATED', request.sessionExpired ? 'Your session has ended; sign in again.' : 'Sign in first.');
         }
+        // A password alone opens only the sign-in steps while a second factor is due.
+        if (!isPublic && actor && (actor.secondFactor === 'pending' || actor.secondFactor === 'enrolment-required') && !(route.kind === 'account' && route.duringSignIn)) {
+          throw actor.secondFactor === 'pending'
+            ? new AppError('SECOND_FACTOR_REQUIRED', 'Enter the code from your authenticator app first (POST /api/v1/auth/second-factor).')
+            : new AppError('TWO_FACTOR_ENROLMENT_REQUIRED', 'Set up two-factor sign-in first (POST /api/v1/me/two-factor/enrolment).');
+        }
         if (!isPublic && actor && !SAFE_METHODS.has(request.method)) {
           const given = request.headers['x-csrf-token'];
           if (!csrfMatches(actor.csrfToken, Array.isArray(given) ? given[0] : given)) {
             throw new AppError('CSRF_TOKEN_INVALID', 'Send the X-CSRF-Token header with the token from sign-in or GET /api/v1/me.');
           }
         }
-        if (route.kind === 'global' && !hasGlobalPermission(actor!.roles, route.access.permission)) {
+        // Family members have their own family's file and their own account; nothing organisation-wide.
+        if (route.kind === 'global' && (actor!.kind !== 'professional' || !hasGlobalPermission(actor!.roles, route.access.permission))) {
           throw new AppError('FORBIDDEN', 'Your role does not allow this.');
         }
 
@@ -69,8 +76,8 @@ export function registerRoutes(app: FastifyInstance, db: Db, routes: readonly An
 }
 
 async function runGlobalRoute(
-  db: Db, route: Extract<AnyRoute, { kind: 'global' | 'public' }>, request: FastifyRequest, reply: FastifyReply,
-  actor: ProfessionalActor | null, cookieOptions: { secure: boolean },
+  db: Db, route: Extract<AnyRoute, { kind: 'global' | 'public' | 'account' }>, request: FastifyRequest, reply: FastifyReply,
+  actor: SignedInActor | null, cookieOptions: { secure: boolean },
 ): Promise<RouteResult> {
   let params: unknown;
   try {
@@ -94,11 +101,14 @@ async function runGlobalRoute(
     },
   };
   const ctx = { db, actor, accessPoint: accessPointOf(request), now: new Date() };
-  return route.kind === 'public' ? route.handler(ctx, input, http) : route.handler({ ...ctx, actor: actor! }, input, http);
+  if (route.kind === 'public') return route.handler(ctx, input, http);
+  if (route.kind === 'account') return route.handler({ ...ctx, actor: actor! }, input, http);
+  if (actor?.kind !== 'professional') throw new AppError('FORBIDDEN', 'Your role does not allow this.');
+  return route.handler({ ...ctx, actor }, input, http);
 }
 
 async function runFamilyRoute(
-  db: Db, route: Extract<AnyRoute, { kind: 'family' }>, request: FastifyRequest, actor: ProfessionalActor,
+  db: Db, route: Extract<AnyRoute, { kind: 'family' }>, request: FastifyRequest, actor: SignedInActor,
   replay?: (scope: FamilyScope) => Promise<RouteResult>,
 ): Promise<RouteResult> {
   // A malformed id names nothing that exists: 404, as for any family the actor may not see.

@@ -1,0 +1,1 @@
+export { familyAccountsRoutes } from './family-accounts.routes';

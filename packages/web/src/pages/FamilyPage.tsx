@@ -1,0 +1,100 @@
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { ageOn, todayInNetherlands, type MemberSummary } from '@gezinsplan/domain';
+import { ApiError } from '../api/client';
+import { useFamily, useMembers, usePlan, useSupporters, useTeam, useTimeline } from '../api/queries';
+import { QueryState } from '../components/QueryState';
+import { Loading } from '../components/Loading';
+import { formatDate, formatMoment } from '../format';
+import { NetworkMap } from './family/NetworkMap';
+import { PlanView } from './family/PlanView';
+import { TimelineList } from './family/TimelineList';
+import { TeamList } from './family/TeamList';
+import { TeamForm } from './family/TeamForm';
+import { GoalForm } from './family/GoalForm';
+import { GoalTools } from './family/GoalTools';
+import { NoteForm } from './family/NoteForm';
+
+/** One family, as a professional on its team sees it: who is in it, who helps, the plan and what happened. */
+export function FamilyPage() {
+  const { familyId = '' } = useParams();
+  const { t } = useTranslation();
+  const family = useFamily(familyId);
+  const members = useMembers(familyId);
+  const supporters = useSupporters(familyId);
+  const team = useTeam(familyId);
+  const plan = usePlan(familyId);
+  const timeline = useTimeline(familyId);
+
+  if (family.isPending) return <Loading />;
+  if (family.isError) {
+    const missing = family.error instanceof ApiError && family.error.status === 404;
+    return <Alert type="error" role="alert"><Paragraph>{missing ? t('family.notFound') : t('common.error')}</Paragraph></Alert>;
+  }
+  const name = family.data.name ?? t('family.nameHidden');
+  const can = (permission: string) => family.data.allowedActions.includes(permission);
+  const memberName = (id: string) => members.data?.items.find((m) => m.id === id)?.givenName ?? '…';
+  const today = todayInNetherlands(new Date());
+  const describe = (m: MemberSummary) => [t(`family.${m.role}`), t('family.age', { count: ageOn(m.birthDate, today) }), m.hasCustody ? t('family.custody') : null].filter(Boolean).join(', ');
+
+  return (
+    <>
+      <div>
+        <Heading1>{name}</Heading1>
+        <Paragraph>
+          <span className="gp-badge">{t(`phase.${family.data.phase}`)}</span>
+          {family.data.coordinator && <span className="gp-meta"> · {t('family.coordinator')}: {family.data.coordinator.name} ({family.data.coordinator.organisationName})</span>}
+        </Paragraph>
+        <Paragraph className="gp-only-print gp-meta">{t('family.printedOn', { date: formatDate(new Date().toISOString()) })}</Paragraph>
+      </div>
+      <div className="gp-grid">
+        <section aria-labelledby="members-title" className="gp-card">
+          <Heading2 id="members-title">{t('family.members')}</Heading2>
+          <QueryState query={members}>
+            {(page) => page.items.length === 0 ? <Paragraph>{t('common.none')}</Paragraph> : (
+              <ul className="gp-list">{page.items.map((m) => <li key={m.id}><span>{m.givenName} {m.familyName}</span><span className="gp-meta">{describe(m)}</span></li>)}</ul>
+            )}
+          </QueryState>
+        </section>
+        <section aria-labelledby="supporters-title" className="gp-card">
+          <Heading2 id="supporters-title">{t('family.supporters')}</Heading2>
+          <QueryState query={supporters}>
+            {(page) => page.items.length === 0 ? <Paragraph>{t('common.none')}</Paragraph> : (
+              <ul className="gp-list">{page.items.map((s) => <li key={s.id}><span>{s.name}</span><span className="gp-meta">{s.relation}</span></li>)}</ul>
+            )}
+          </QueryState>
+        </section>
+        <section aria-labelledby="team-title" className="gp-card gp-card--wide">
+          <Heading2 id="team-title">{t('family.team')}</Heading2>
+          <QueryState query={team}>
+            {(page) => (
+              <div className="gp-team">
+                <NetworkMap familyName={name} supporters={supporters.data?.items ?? []} team={page.items} />
+                <TeamList members={page.items} showResponsibility familyId={can('team:manage') ? familyId : undefined} />
+                {can('team:manage') && <TeamForm familyId={familyId} />}
+              </div>
+            )}
+          </QueryState>
+        </section>
+      </div>
+      <section aria-labelledby="plan-title" className="gp-card">
+        <Heading2 id="plan-title">{t('family.plan')}</Heading2>
+        <Button appearance="secondary-action-button" className="gp-no-print" onClick={() => window.print()}>{t('family.print')}</Button>
+        {can('plan:write') && <GoalForm familyId={familyId} members={members.data?.items ?? []} />}
+        <QueryState query={plan}>
+          {(p) => (
+            <PlanView goals={p.goals} memberName={memberName} renderGoalTools={can('plan:write')
+              ? (goal) => <GoalTools familyId={familyId} goal={goal} goalCount={p.goals.length} team={team.data?.items ?? []} members={members.data?.items ?? []} />
+              : undefined} />
+          )}
+        </QueryState>
+      </section>
+      <section aria-labelledby="timeline-title" className="gp-card gp-no-print">
+        <Heading2 id="timeline-title">{t('family.timeline')}</Heading2>
+        {can('timeline:write') && <NoteForm familyId={familyId} />}
+        <QueryState query={timeline}>{(page) => <TimelineList entries={page.items} formatMoment={formatMoment} />}</QueryState>
+      </section>
+    </>
+  );
+}

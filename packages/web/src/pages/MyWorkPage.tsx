@@ -1,0 +1,68 @@
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ButtonLink, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useCaseload, useMyActions } from '../api/queries';
+import { QueryState } from '../components/QueryState';
+import { formatDate } from '../format';
+import { FamilySearch } from './FamilySearch';
+
+/** A professional's start: the families whose team they are on, and their open actions by due date. */
+export function MyWorkPage({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const caseload = useCaseload();
+  const actions = useMyActions();
+  const navigate = useNavigate();
+  return (
+    <>
+      <Heading1>{t('myWork.title')}</Heading1>
+      <div className="gp-toolbar">
+        <Paragraph>{t('myWork.welcome', { name })}</Paragraph>
+        <ButtonLink href="/gezinnen/nieuw" appearance="primary-action-button" onClick={(e) => { e.preventDefault(); void navigate('/gezinnen/nieuw'); }}>{t('edit.newFamilyButton')}</ButtonLink>
+      </div>
+      <FamilySearch />
+      <div className="gp-grid">
+        <section aria-labelledby="families-title" className="gp-card">
+          <Heading2 id="families-title">{t('myWork.families')}</Heading2>
+          <QueryState query={caseload}>
+            {(page) => page.items.length === 0 ? <Paragraph>{t('myWork.noFamilies')}</Paragraph> : (
+              <ul className="gp-list" aria-labelledby="families-title">
+                {page.items.map((f) => (
+                  <li key={f.id}>
+                    <span>
+                      <Link className="utrecht-link" to={`/gezinnen/${f.id}`}>{f.name ?? t('myWork.nameHidden')}</Link>
+                      <br />
+                      <span className="gp-meta">{t(`myWork.role.${f.myRole as 'member'}`)} · {t('myWork.openActions', { count: f.openActions })}</span>
+                    </span>
+                    <span className="gp-badge">{t(`phase.${f.phase}`)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </QueryState>
+        </section>
+        <section aria-labelledby="actions-title" className="gp-card">
+          <Heading2 id="actions-title">{t('myWork.actions')}</Heading2>
+          <QueryState query={actions}>
+            {(page) => page.items.length === 0 ? <Paragraph>{t('myWork.noActions')}</Paragraph> : (
+              <ul className="gp-list" aria-labelledby="actions-title">
+                {page.items.map((a) => (
+                  <li key={a.id}>
+                    <span>
+                      {a.title}
+                      <br />
+                      <Link className="utrecht-link gp-meta" to={`/gezinnen/${a.familyId}`}>{a.familyName ?? t('myWork.nameHidden')}</Link>
+                      <span className="gp-meta"> · {a.goalTitle ?? t('myWork.goalHidden')}</span>
+                    </span>
+                    <span className={a.overdue ? 'gp-overdue' : 'gp-meta'}>
+                      {a.overdue && `${t('myWork.overdue')}: `}{a.dueDate ? t('myWork.due', { date: formatDate(a.dueDate) }) : t('myWork.noDue')}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </QueryState>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeOrganisation, makeUser, PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+import { browserAvailable, expectNoAxeViolations, launchBrowser, SCREENSHOT_DIR, signInWithForm } from './browser';
+
+describe.skipIf(!browserAvailable())('administration in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  let orgAdmin: Awaited<ReturnType<typeof makeUser>>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const school = await makeOrganisation(t, 'school', 'Basisschool De Regenboog');
+    await makeOrganisation(t, 'huisarts', 'Huisartsenpraktijk De Linde');
+    orgAdmin = await makeUser(t, school, ['org-admin'], 'Beheer Regenboog');
+    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('lets an organisation admin require the second step, add a colleague and reset a second step, only for their own', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    await page.goto(baseUrl);
+    await signInWithForm(page, orgAdmin.email, PASSWORD);
+    await page.getByRole('heading', { name: 'Beheer' }).waitFor();
+
+    const organisations = page.getByRole('region', { name: 'Organisaties' });
+    await organisations.getByText('Basisschool De Regenboog').waitFor();
+    expect(await organisations.getByText('Huisartsenpraktijk De Linde').count()).toBe(0);
+    await organisations.getByRole('button', { name: /Verplicht maken/ }).click();
+    await organisations.getByText('Tweede stap verplicht', { exact: false }).first().waitFor();
+
+    const people = page.getByRole('region', { name: 'Mensen' });
+    await people.getByText('Persoon toevoegen').click();
+    await people.getByLabel('Naam').fill('Juf Anna');
+    await people.getByLabel('E-mailadres').fill('anna@regenboog.test');
+    await people.getByLabel('Eerste wachtwoord').fill('een-lang-en-ongewoon-wachtwoord');
+    await people.getByRole('button', { name: 'Toevoegen' }).click();
+    await people.getByText('anna@regenboog.test').waitFor();
+    await people.getByRole('button', { name: 'Tweede stap opnieuw laten instellen: Juf Anna' }).click();
+    await page.getByText('De tweede stap van Juf Anna is gewist.').waitFor();
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-1280.png'), fullPage: true });
+
+    const org = (await t.db.selectFrom('organisations').select('require_two_factor').where('name', '=', 'Basisschool De Regenboog').executeTakeFirstOrThrow());
+    expect(org.require_two_factor).toBe(true);
+    await context.close();
+  });
+});

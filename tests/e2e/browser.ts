@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,4 +40,19 @@ export async function signInWithForm(page: Page, email: string, password: string
   await form.getByLabel('E-mailadres').fill(email);
   await form.getByLabel('Wachtwoord').fill(password);
   await form.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+/**
+ * Drags one element onto another with the mouse, in small steps as a hand would: Chromium starts an HTML drag only
+ * after the pointer has moved a few pixels with the button down, which Playwright's one-step `dragTo` does not do.
+ */
+export async function dragWithMouse(page: Page, source: Locator, target: Locator): Promise<void> {
+  await source.scrollIntoViewIfNeeded();
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + Math.min(12, from.height / 2));
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 8, from.y + Math.min(12, from.height / 2) + 8, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(12, to.height / 2), { steps: 12 });
+  await page.mouse.up();
 }

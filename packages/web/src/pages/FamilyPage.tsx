@@ -1,7 +1,6 @@
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { ageOn, todayInNetherlands, type MemberSummary } from '@gezinsplan/domain';
 import { ApiError } from '../api/client';
 import { useFamily, useMembers, usePlan, useSupporters, useTeam, useTimeline } from '../api/queries';
 import { QueryState } from '../components/QueryState';
@@ -15,6 +14,9 @@ import { TeamForm } from './family/TeamForm';
 import { GoalForm } from './family/GoalForm';
 import { GoalTools } from './family/GoalTools';
 import { NoteForm } from './family/NoteForm';
+import { MembersCard } from './family/MembersCard';
+import { useMoveGoal } from './family/useMoveGoal';
+import { SupportersCard } from './family/SupportersCard';
 
 /** One family, as a professional on its team sees it: who is in it, who helps, the plan and what happened. */
 export function FamilyPage() {
@@ -26,6 +28,7 @@ export function FamilyPage() {
   const team = useTeam(familyId);
   const plan = usePlan(familyId);
   const timeline = useTimeline(familyId);
+  const { move: moveGoal, error: moveError } = useMoveGoal(familyId);
 
   if (family.isPending) return <Loading />;
   if (family.isError) {
@@ -35,8 +38,6 @@ export function FamilyPage() {
   const name = family.data.name ?? t('family.nameHidden');
   const can = (permission: string) => family.data.allowedActions.includes(permission);
   const memberName = (id: string) => members.data?.items.find((m) => m.id === id)?.givenName ?? '…';
-  const today = todayInNetherlands(new Date());
-  const describe = (m: MemberSummary) => [t(`family.${m.role}`), t('family.age', { count: ageOn(m.birthDate, today) }), m.hasCustody ? t('family.custody') : null].filter(Boolean).join(', ');
 
   return (
     <>
@@ -49,22 +50,8 @@ export function FamilyPage() {
         <Paragraph className="gp-only-print gp-meta">{t('family.printedOn', { date: formatDate(new Date().toISOString()) })}</Paragraph>
       </div>
       <div className="gp-grid">
-        <section aria-labelledby="members-title" className="gp-card">
-          <Heading2 id="members-title">{t('family.members')}</Heading2>
-          <QueryState query={members}>
-            {(page) => page.items.length === 0 ? <Paragraph>{t('common.none')}</Paragraph> : (
-              <ul className="gp-list">{page.items.map((m) => <li key={m.id}><span>{m.givenName} {m.familyName}</span><span className="gp-meta">{describe(m)}</span></li>)}</ul>
-            )}
-          </QueryState>
-        </section>
-        <section aria-labelledby="supporters-title" className="gp-card">
-          <Heading2 id="supporters-title">{t('family.supporters')}</Heading2>
-          <QueryState query={supporters}>
-            {(page) => page.items.length === 0 ? <Paragraph>{t('common.none')}</Paragraph> : (
-              <ul className="gp-list">{page.items.map((s) => <li key={s.id}><span>{s.name}</span><span className="gp-meta">{s.relation}</span></li>)}</ul>
-            )}
-          </QueryState>
-        </section>
+        <MembersCard familyId={familyId} members={members} canWrite={can('member:write')} />
+        <SupportersCard familyId={familyId} supporters={supporters} canWrite={can('member:write')} />
         <section aria-labelledby="team-title" className="gp-card gp-card--wide">
           <Heading2 id="team-title">{t('family.team')}</Heading2>
           <QueryState query={team}>
@@ -72,7 +59,7 @@ export function FamilyPage() {
               <div className="gp-team">
                 <NetworkMap familyName={name} supporters={supporters.data?.items ?? []} team={page.items} />
                 <TeamList members={page.items} showResponsibility familyId={can('team:manage') ? familyId : undefined} />
-                {can('team:manage') && <TeamForm familyId={familyId} />}
+                {can('team:manage') && <TeamForm familyId={familyId} hasCoordinator={!!family.data.coordinator} />}
               </div>
             )}
           </QueryState>
@@ -82,9 +69,11 @@ export function FamilyPage() {
         <Heading2 id="plan-title">{t('family.plan')}</Heading2>
         <Button appearance="secondary-action-button" className="gp-no-print" onClick={() => window.print()}>{t('family.print')}</Button>
         {can('plan:write') && <GoalForm familyId={familyId} members={members.data?.items ?? []} />}
+        {can('plan:write') && <Paragraph className="gp-meta gp-no-print">{t('family.dragHint')}</Paragraph>}
+        {moveError && <Alert type="error" role="alert"><Paragraph>{moveError}</Paragraph></Alert>}
         <QueryState query={plan}>
           {(p) => (
-            <PlanView goals={p.goals} memberName={memberName} renderGoalTools={can('plan:write')
+            <PlanView goals={p.goals} memberName={memberName} onMove={can('plan:write') ? (goal, to) => void moveGoal(goal, to) : undefined} renderGoalTools={can('plan:write')
               ? (goal) => <GoalTools familyId={familyId} goal={goal} goalCount={p.goals.length} team={team.data?.items ?? []} members={members.data?.items ?? []} />
               : undefined} />
           )}

@@ -8,6 +8,7 @@ import type { PlanT } from '../../api/queries';
 import { TextField } from '../../components/TextField';
 import { SelectField } from '../../components/SelectField';
 import { problemText } from '../../components/problemText';
+import { useMoveGoal } from './useMoveGoal';
 
 interface Props { familyId: string; goal: Goal; goalCount: number; team: TeamMember[]; members: MemberSummary[] }
 
@@ -122,24 +123,14 @@ function AddAction({ familyId, goal, team, members }: Props) {
   );
 }
 
-/** Priorities by keyboard as well as by mouse: one place up or down among the goals shown. */
+/** Priorities with the keyboard: one place up or down among the goals shown (dragging does the same with a mouse). */
 function MoveGoal({ familyId, goal, goalCount }: Props) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const move = async (priority: number) => {
-    try {
-      await api('PATCH', `/api/v1/families/${familyId}/goals/${goal.id}`, { priority }, { 'if-match': `"${goal.version}"` });
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiError && e.status === 412 ? t('edit.conflict') : problemText(e));
-    }
-    await queryClient.invalidateQueries({ queryKey: ['family', familyId] });
-  };
+  const { move, error } = useMoveGoal(familyId);
   return (
     <>
-      <Button appearance="subtle-button" disabled={goal.priority <= 1} aria-label={`${t('edit.higher')}: ${goal.title}`} onClick={() => void move(goal.priority - 1)}>{t('edit.higher')}</Button>
-      <Button appearance="subtle-button" disabled={goal.priority >= goalCount} aria-label={`${t('edit.lower')}: ${goal.title}`} onClick={() => void move(goal.priority + 1)}>{t('edit.lower')}</Button>
+      <Button appearance="subtle-button" disabled={goal.priority <= 1} aria-label={`${t('edit.higher')}: ${goal.title}`} onClick={() => void move(goal, { priority: goal.priority - 1 })}>{t('edit.higher')}</Button>
+      <Button appearance="subtle-button" disabled={goal.priority >= goalCount} aria-label={`${t('edit.lower')}: ${goal.title}`} onClick={() => void move(goal, { priority: goal.priority + 1 })}>{t('edit.lower')}</Button>
       {error && <Alert type="error" role="alert"><Paragraph>{error}</Paragraph></Alert>}
     </>
   );

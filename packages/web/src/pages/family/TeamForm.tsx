@@ -1,44 +1,59 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, FormField, FormLabel, Paragraph, Textarea } from '@utrecht/component-library-react';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { AddTeamMember } from '@gezinsplan/domain';
 import { api } from '../../api/client';
 import type { Page } from '../../api/queries';
 import { TextField } from '../../components/TextField';
-import { SelectField } from '../../components/SelectField';
-import { problemText } from '../../components/problemText';
+import { checkForm, type FieldErrors } from '../../components/validation';
+import { problemFieldErrors, problemText } from '../../components/problemText';
+import i18n from '../../i18n';
+import { teamMemberBody, TeamMemberFields, type TeamMemberDraft } from './TeamMemberFields';
 
 interface Professional { id: string; name: string; organisationName: string }
 
-/** Adds a professional of any organisation to the team: find them by name, give them a role and a responsibility. */
-export function TeamForm({ familyId }: { familyId: string }) {
+const emptyDraft: TeamMemberDraft = { role: 'member', lifeDomains: [], responsibility: '', handoverNote: '' };
+
+/** Checks a team change; a handover to a new coordinator needs its note, which the schema alone cannot know. */
+export function checkTeamChange<S extends Parameters<typeof checkForm>[0]>(schema: S, body: object, draft: TeamMemberDraft, becomesCoordinator: boolean) {
+  const checked = checkForm(schema, body);
+  const errors: FieldErrors = checked.ok ? {} : { ...checked.errors };
+  if (becomesCoordinator && !draft.handoverNote.trim()) errors.handoverNote = i18n.t('validation.required');
+  return errors;
+}
+
+/** Adds a professional of any organisation to the team: find them by name, then their role, domains and responsibility. */
+export function TeamForm({ familyId, hasCoordinator }: { familyId: string; hasCoordinator: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [q, setQ] = useState('');
   const [chosen, setChosen] = useState<Professional | null>(null);
-  const [role, setRole] = useState('member');
-  const [responsibility, setResponsibility] = useState('');
-  const [handoverNote, setHandoverNote] = useState('');
+  const [draft, setDraft] = useState<TeamMemberDraft>(emptyDraft);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
   const found = useQuery({
     queryKey: ['directory', q], enabled: q.trim().length >= 2,
     queryFn: () => api<Page<Professional>>('GET', `/api/v1/directory/professionals?limit=10&q=${encodeURIComponent(q.trim())}`),
   });
+  const handsOver = hasCoordinator && draft.role === 'coordinator';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!chosen) return;
-    const body = { userId: chosen.id, role, lifeDomains: [], responsibility, ...(role === 'coordinator' ? { handoverNote } : {}) };
-    if (!AddTeamMember.safeParse(body).success) return setMessage({ type: 'error', text: t('edit.invalid', { detail: t('edit.teamRole') }) });
+    const body = { userId: chosen.id, ...teamMemberBody(draft, handsOver) };
+    const problems = checkTeamChange(AddTeamMember, body, draft, handsOver);
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return setMessage({ type: 'error', text: t('validation.summary') });
     try {
       await api('POST', `/api/v1/families/${familyId}/team`, body);
       setMessage({ type: 'ok', text: t('edit.saved') });
       setChosen(null);
       setQ('');
-      setResponsibility('');
+      setDraft(emptyDraft);
       await queryClient.invalidateQueries({ queryKey: ['family', familyId] });
     } catch (e) {
+      setErrors(problemFieldErrors(e));
       setMessage({ type: 'error', text: problemText(e) });
     }
   };
@@ -62,13 +77,7 @@ export function TeamForm({ familyId }: { familyId: string }) {
         {chosen && (
           <>
             <Paragraph role="status">{t('edit.chosen', { name: `${chosen.name} (${chosen.organisationName})` })}</Paragraph>
-            <SelectField id="team-role" label={t('edit.teamRole')} value={role} onChange={(e) => setRole(e.target.value)}
-              options={(['member', 'coordinator', 'experienceExpert'] as const).map((r) => ({ value: r, label: t(`myWork.role.${r}`) }))} />
-            <TextField id="team-responsibility" label={t('edit.responsibility')} value={responsibility} onChange={(e) => setResponsibility(e.target.value)} />
-            {role === 'coordinator' && (
-              <FormField label={<FormLabel htmlFor="team-handover">{t('edit.handoverNote')}</FormLabel>}
-                input={<Textarea id="team-handover" value={handoverNote} onChange={(e) => setHandoverNote(e.target.value)} rows={3} />} />
-            )}
+            <TeamMemberFields idPrefix="team" value={draft} errors={errors} asksHandover={handsOver} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
             <div className="gp-form-actions"><Button type="submit" appearance="primary-action-button">{t('edit.addToTeam')}</Button></div>
           </>
         )}

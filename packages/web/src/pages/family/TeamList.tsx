@@ -2,34 +2,99 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
-import type { TeamMember } from '@gezinsplan/domain';
-import { api } from '../../api/client';
+import { UpdateTeamMember, type TeamMember } from '@gezinsplan/domain';
+import { api, ApiError } from '../../api/client';
 import { TextField } from '../../components/TextField';
-import { problemText } from '../../components/problemText';
+import type { FieldErrors } from '../../components/validation';
+import { problemFieldErrors, problemText } from '../../components/problemText';
+import { lifeDomainName } from './PlanView';
+import { checkTeamChange } from './TeamForm';
+import { teamMemberBody, TeamMemberFields, type TeamMemberDraft } from './TeamMemberFields';
+
+type Notice = { type: 'ok' | 'error'; text: string } | null;
 
 /**
- * Who helps: each professional with their organisation (and responsibility), the coordinator marked. With a family id
- * (the coordinator's view) a member can be taken off the team, with a reason.
+ * Who helps: each professional with their organisation, the life domains they work on and their responsibility, the
+ * coordinator marked. With a family id (the coordinator's view) a member's role can be changed in place, coordination
+ * handed over with a note, and a member taken off the team with a reason.
  */
 export function TeamList({ members, showResponsibility = false, familyId }: { members: TeamMember[]; showResponsibility?: boolean; familyId?: string }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState<{ id: string; form: 'edit' | 'end' } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const close = (next: Notice) => { setOpen(null); setNotice(next); };
   return (
-    <ul className="gp-list">
-      {members.map((m) => (
-        <li key={m.id}>
-          <span>{m.name}<br /><span className="gp-meta">{m.organisationName}{showResponsibility && m.responsibility && ` · ${m.responsibility}`}</span></span>
-          <span className={m.role === 'coordinator' ? 'gp-badge gp-badge--strong' : 'gp-badge'}>{t(`myWork.role.${m.role}`)}</span>
-          {familyId && m.role !== 'coordinator' && <EndMembership familyId={familyId} member={m} />}
-        </li>
-      ))}
-    </ul>
+    <div>
+      {notice && <Alert type={notice.type} role={notice.type === 'error' ? 'alert' : 'status'}><Paragraph>{notice.text}</Paragraph></Alert>}
+      <ul className="gp-list">
+        {members.map((m) => (
+          <li key={m.id}>
+            <span>
+              {m.name}<br />
+              <span className="gp-meta">{m.organisationName}{showResponsibility && m.responsibility && ` · ${m.responsibility}`}</span>
+              {showResponsibility && m.lifeDomains.length > 0 && <><br /><span className="gp-meta">{m.lifeDomains.map(lifeDomainName).join(', ')}</span></>}
+            </span>
+            <span className="gp-toolbar">
+              <span className={m.role === 'coordinator' ? 'gp-badge gp-badge--strong' : 'gp-badge'}>{t(`myWork.role.${m.role}`)}</span>
+              {familyId && open?.id !== m.id && (
+                <>
+                  <Button appearance="subtle-button" className="gp-no-print" aria-label={t('edit.editTeamLabel', { name: m.name })} onClick={() => { setOpen({ id: m.id, form: 'edit' }); setNotice(null); }}>{t('edit.editTeam')}</Button>
+                  {m.role !== 'coordinator' && (
+                    <Button appearance="subtle-button" className="gp-no-print" aria-label={`${t('edit.endMembership')}: ${m.name}`} onClick={() => { setOpen({ id: m.id, form: 'end' }); setNotice(null); }}>{t('edit.endMembership')}</Button>
+                  )}
+                </>
+              )}
+            </span>
+            {familyId && open?.id === m.id && open.form === 'edit' && <EditTeamMember familyId={familyId} member={m} onDone={close} />}
+            {familyId && open?.id === m.id && open.form === 'end' && <EndMembership familyId={familyId} member={m} onDone={close} />}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
-function EndMembership({ familyId, member }: { familyId: string; member: TeamMember }) {
+function EditTeamMember({ familyId, member, onDone }: { familyId: string; member: TeamMember; onDone: (notice: Notice) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState<TeamMemberDraft>({ role: member.role, lifeDomains: member.lifeDomains, responsibility: member.responsibility, handoverNote: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const handsOver = member.role !== 'coordinator' && draft.role === 'coordinator';
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = teamMemberBody(draft, handsOver);
+    const problems = checkTeamChange(UpdateTeamMember, body, draft, handsOver);
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return setFailure(t('validation.summary'));
+    try {
+      await api('PATCH', `/api/v1/families/${familyId}/team/${member.id}`, body, { 'if-match': `"${member.version}"` });
+      await queryClient.invalidateQueries({ queryKey: ['family', familyId] });
+      onDone({ type: 'ok', text: t('edit.teamSaved', { name: member.name }) });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) {
+        await queryClient.invalidateQueries({ queryKey: ['family', familyId, 'team'] });
+        return onDone({ type: 'error', text: t('edit.teamConflict') });
+      }
+      setErrors(problemFieldErrors(e));
+      setFailure(problemText(e));
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate className="gp-form gp-inline-form gp-no-print" aria-label={t('edit.editTeamLabel', { name: member.name })}>
+      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      <TeamMemberFields idPrefix={`team-${member.id}`} value={draft} errors={errors} asksHandover={handsOver} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
+      <div className="gp-toolbar">
+        <Button type="submit" appearance="primary-action-button">{t('common.save')}</Button>
+        <Button type="button" appearance="secondary-action-button" onClick={() => onDone(null)}>{t('common.cancel')}</Button>
+      </div>
+    </form>
+  );
+}
+
+function EndMembership({ familyId, member, onDone }: { familyId: string; member: TeamMember; onDone: (notice: Notice) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
@@ -37,18 +102,18 @@ function EndMembership({ familyId, member }: { familyId: string; member: TeamMem
     try {
       await api('DELETE', `/api/v1/families/${familyId}/team/${member.id}`, reason ? { reason } : {}, { 'if-match': `"${member.version}"` });
       await queryClient.invalidateQueries({ queryKey: ['family', familyId] });
+      onDone(null);
     } catch (e) {
       setError(problemText(e));
     }
   };
-  if (!open) return <Button appearance="subtle-button" className="gp-no-print" aria-label={`${t('edit.endMembership')}: ${member.name}`} onClick={() => setOpen(true)}>{t('edit.endMembership')}</Button>;
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="gp-form gp-inline-form gp-no-print">
+    <form onSubmit={(e) => void submit(e)} noValidate className="gp-form gp-inline-form gp-no-print" aria-label={`${t('edit.endMembership')}: ${member.name}`}>
       {error && <Alert type="error" role="alert"><Paragraph>{error}</Paragraph></Alert>}
       <TextField id={`end-${member.id}`} label={t('edit.endReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
       <div className="gp-toolbar">
         <Button type="submit" appearance="primary-action-button" hint="danger">{t('edit.endConfirm')}</Button>
-        <Button type="button" appearance="secondary-action-button" onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
+        <Button type="button" appearance="secondary-action-button" onClick={() => onDone(null)}>{t('common.cancel')}</Button>
       </div>
     </form>
   );

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Fieldset, FieldsetLegend, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import {
   decidesFor, defaultLifeDomains, fixedCategories, fixedCategoryPlainNl, GiveConsent, todayInNetherlands, type Consent, type MemberSummary, type TeamMember,
 } from '@gezinsplan/domain';
@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { useConsents } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { SelectField } from '../../components/SelectField';
-import { CheckboxField } from '../../components/CheckboxField';
+import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { TextField } from '../../components/TextField';
 import { problemText } from '../../components/problemText';
 import { lifeDomainName } from '../family/PlanView';
@@ -90,7 +90,6 @@ function GiveConsentForm({ familyId, memberId, members, team, about, onDone }: P
   const [categories, setCategories] = useState<string[]>([]);
   const [validUntil, setValidUntil] = useState('');
   if (about.length === 0) return null;
-  const toggle = (c: string, on: boolean) => setCategories((cs) => (on ? [...cs, c] : cs.filter((x) => x !== c)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -123,12 +122,8 @@ function GiveConsentForm({ familyId, memberId, members, team, about, onDone }: P
         <SelectField id="consent-about" label={t('portal.consentAbout')} value={subject} onChange={(e) => setSubject(e.target.value)}
           options={about.map((m) => ({ value: m.id, label: m.id === memberId ? t('portal.consentAboutYou', { name: m.givenName }) : m.givenName }))} />
         <SelectField id="consent-who" label={t('portal.consentWho')} value={who} onChange={(e) => setWho(e.target.value)} options={recipients} />
-        <Fieldset>
-          <FieldsetLegend>{t('portal.consentWhat')}</FieldsetLegend>
-          <div className="gp-columns">
-            {choices.map((c) => <CheckboxField key={c.code} id={`consent-${c.code}`} label={c.label} checked={categories.includes(c.code)} onChange={(on) => toggle(c.code, on)} />)}
-          </div>
-        </Fieldset>
+        <CheckboxGroup id="consent" legend={t('portal.consentWhat')} columns selected={categories} onChange={setCategories}
+          options={choices.map((c) => ({ value: c.code, label: c.label }))} />
         <TextField id="consent-until" type="date" label={t('portal.consentUntil')} value={validUntil} onChange={(e) => setValidUntil(e.target.value)} />
         <div className="gp-form-actions"><Button type="submit" appearance="primary-action-button">{t('portal.consentSubmit')}</Button></div>
       </form>

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeFamily, makeOrganisation, makeUser, PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+import { browserAvailable, dragWithMouse, expectNoAxeViolations, launchBrowser, SCREENSHOT_DIR, signInWithForm } from './browser';
+
+describe.skipIf(!browserAvailable())('the family overview, kept up to date in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  let sanne: Awaited<ReturnType<typeof makeUser>>;
+  let ilse: Awaited<ReturnType<typeof makeUser>>;
+  let family: Awaited<ReturnType<typeof makeFamily>>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    sanne = await makeUser(t, await makeOrganisation(t, 'wijkteam', 'Wijkteam Zuid'), ['professional'], 'Sanne de Vries');
+    ilse = await makeUser(t, await makeOrganisation(t, 'jeugdteam', 'Jeugdteam Zuid'), ['professional'], 'Ilse Kramer');
+    family = await makeFamily(sanne.client, 'Gezin Jansen');
+    await sanne.client.create(`/api/v1/families/${family.id}/team`, { userId: ilse.id, role: 'member', responsibility: 'Gesprekken met Tim' });
+    for (const [title, focus] of [['Tim gaat weer elke dag naar school', 'now'], ['Rust over geld', 'now'], ['Een eigen kamer voor Tim', 'later']] as const) {
+      await sanne.client.create(`/api/v1/families/${family.id}/goals`, { title, lifeDomain: 'financien', memberIds: [family.parentId], focus });
+    }
+    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('adds and corrects members and supporters, sets team domains, hands over coordination and reorders goals by dragging', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/gezinnen/${family.id}`);
+    await signInWithForm(page, sanne.email, PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Gezin Jansen' }).waitFor();
+
+    // A member with a wrong BSN: the field says what is wrong, in Dutch, and nothing is saved.
+    const members = page.getByRole('region', { name: 'Gezinsleden' });
+    await members.locator('summary', { hasText: 'Gezinslid toevoegen' }).click();
+    await members.getByLabel('Voornaam').fill('Noor');
+    await members.getByLabel('Geboortedatum').fill('2019-08-30');
+    await members.getByLabel('BSN (mag leeg blijven)').fill('123456789');
+    await members.getByRole('button', { name: 'Gezinslid toevoegen' }).click();
+    await members.getByText('Dit is geen geldig BSN. Een BSN heeft 9 cijfers.').waitFor();
+    expect(await members.getByLabel('BSN (mag leeg blijven)').getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page);
+    await members.getByLabel('BSN (mag leeg blijven)').fill('111222333');
+    await members.getByRole('button', { name: 'Gezinslid toevoegen' }).click();
+    await members.getByText('Noor staat nu bij de gezinsleden.').waitFor();
+    await members.getByText('Noor Jansen').waitFor();
+    await members.getByText(/^kind, \d+ jaar, BSN bekend$/).waitFor();
+
+    // Correct the mother's name in place.
+    await members.getByRole('button', { name: 'Wijzigen: Marieke' }).click();
+    const edit = members.getByRole('form', { name: 'Wijzigen: Marieke' });
+    await edit.getByLabel('Voornaam').fill('Marieke Anna');
+    await edit.getByRole('button', { name: 'Opslaan' }).click();
+    await members.getByText('De gegevens van Marieke Anna zijn aangepast.').waitFor();
+    await members.getByText('Marieke Anna Jansen').waitFor();
+
+    // Someone from the informal network.
+    const supporters = page.getByRole('region', { name: 'Mensen om het gezin heen' });
+    await supporters.getByText('Iemand toevoegen').click();
+    await supporters.getByRole('button', { name: 'Toevoegen' }).click();
+    expect(await supporters.getByText('Vul dit in.').count()).toBe(2);
+    await supporters.getByLabel('Naam').fill('Els de Groot');
+    await supporters.getByLabel('Wie is het voor het gezin?').fill('Oma');
+    await supporters.getByLabel('Telefoon of e-mail (mag leeg blijven)').fill('06 1234 5678');
+    await supporters.getByRole('button', { name: 'Toevoegen' }).click();
+    await supporters.getByText('Els de Groot staat nu bij de mensen om het gezin heen.').waitFor();
+    await supporters.getByText('06 1234 5678').waitFor();
+
+    // The youth worker's domains, then coordination handed over with a note (asked for before anything is sent).
+    const team = page.getByRole('region', { name: 'Wie helpt' });
+    await team.getByRole('button', { name: 'Wijzigen: Ilse Kramer' }).click();
+    const ilseForm = team.getByRole('form', { name: 'Wijzigen: Ilse Kramer' });
+    await ilseForm.getByLabel('School', { exact: true }).check();
+    await ilseForm.getByLabel('Rol in het team').selectOption({ label: 'Regievoerder' });
+    await ilseForm.getByRole('button', { name: 'Opslaan' }).click();
+    await ilseForm.getByText('Vul dit in.').waitFor();
+    await expectNoAxeViolations(page);
+    await ilseForm.getByLabel('Overdracht voor de nieuwe regievoerder').fill('Moeder vertrouwt vooral oma Els. Schoolgesprek staat op 2 december.');
+    await ilseForm.getByRole('button', { name: 'Opslaan' }).click();
+    await team.getByText('De rol van Ilse Kramer is aangepast.').waitFor();
+    await page.getByText('Regievoerder: Ilse Kramer (Jeugdteam Zuid)').waitFor();
+    await team.getByText('School', { exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Wat er gebeurde' }).getByText(/Moeder vertrouwt vooral oma Els/).waitFor();
+
+    // Sanne is no longer the coordinator, but still writes the plan with the family: drag the 'later' goal up.
+    const plan = page.getByRole('region', { name: 'Het plan' });
+    const now = plan.getByRole('region', { name: 'Nu aan werken' });
+    const later = plan.getByRole('region', { name: 'Later' });
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    await dragWithMouse(page, later.getByRole('heading', { name: 'Een eigen kamer voor Tim' }), now.getByRole('heading', { name: 'Tim gaat weer elke dag naar school' }));
+    await now.getByRole('article', { name: 'Een eigen kamer voor Tim' }).waitFor();
+    const order = await now.getByRole('heading', { level: 4 }).allTextContents();
+    expect(order).toEqual(['Een eigen kamer voor Tim', 'Tim gaat weer elke dag naar school', 'Rust over geld']);
+    // With nothing left in 'Later', that group still takes a goal dragged into it.
+    await later.getByText('Sleep een doel hierheen.').waitFor();
+    await dragWithMouse(page, now.getByRole('heading', { name: 'Rust over geld' }), later.getByText('Sleep een doel hierheen.'));
+    await later.getByRole('article', { name: 'Rust over geld' }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'family-overview-edit-1280.png'), fullPage: true });
+    await context.close();
+  });
+});

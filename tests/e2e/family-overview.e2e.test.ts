@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFamily, makeOrganisation, makeUser, PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+import { shareFamily } from '../support/sharing';
 import { browserAvailable, dragWithMouse, expectNoAxeViolations, launchBrowser, SCREENSHOT_DIR, signInWithForm } from './browser';
 
 describe.skipIf(!browserAvailable())('the family overview, kept up to date in a real browser', () => {
@@ -17,6 +18,7 @@ describe.skipIf(!browserAvailable())('the family overview, kept up to date in a 
     sanne = await makeUser(t, await makeOrganisation(t, 'wijkteam', 'Wijkteam Zuid'), ['professional'], 'Sanne de Vries');
     ilse = await makeUser(t, await makeOrganisation(t, 'jeugdteam', 'Jeugdteam Zuid'), ['professional'], 'Ilse Kramer');
     family = await makeFamily(sanne.client, 'Gezin Jansen');
+    await shareFamily(t, sanne, family, [ilse.organisationId]);
     await sanne.client.create(`/api/v1/families/${family.id}/team`, { userId: ilse.id, role: 'member', responsibility: 'Gesprekken met Tim' });
     for (const [title, focus] of [['Tim gaat weer elke dag naar school', 'now'], ['Rust over geld', 'now'], ['Een eigen kamer voor Tim', 'later']] as const) {
       await sanne.client.create(`/api/v1/families/${family.id}/goals`, { title, lifeDomain: 'financien', memberIds: [family.parentId], focus });
@@ -103,6 +105,34 @@ describe.skipIf(!browserAvailable())('the family overview, kept up to date in a 
     await later.getByRole('article', { name: 'Rust over geld' }).waitFor();
     await expectNoAxeViolations(page);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'family-overview-edit-1280.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('tells a professional in their caseload what others changed since their last visit, and marks it in the timeline', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    await page.goto(baseUrl);
+    await signInWithForm(page, ilse.email, PASSWORD);
+    const families = page.getByRole('region', { name: 'Mijn gezinnen' });
+    await families.getByText(/^Nog niet door u geopend · \d+ nieuwe wijziging/).waitFor();
+    await families.getByRole('link', { name: 'Gezin Jansen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gezin Jansen' }).waitFor();
+    // A first visit marks nothing as new: everything is.
+    expect(await page.getByRole('region', { name: 'Wat er gebeurde' }).getByText('Nieuw', { exact: true }).count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Gezinsplan' }).click();
+    await families.getByText(/^Laatst geopend: /).waitFor();
+    await sanne.client.create(`/api/v1/families/${family.id}/timeline`, { body: 'Tim was vandaag op tijd op school.', lifeDomain: 'scholing' });
+    await page.reload();
+    await families.getByText('1 nieuwe wijziging sinds uw vorige bezoek').waitFor();
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'my-work-news-390.png'), fullPage: true });
+
+    await families.getByRole('link', { name: 'Gezin Jansen' }).click();
+    const timeline = page.getByRole('region', { name: 'Wat er gebeurde' });
+    const note = timeline.getByRole('listitem').filter({ hasText: 'Tim was vandaag op tijd op school.' });
+    await note.getByText('Nieuw', { exact: true }).waitFor();
+    expect(await timeline.getByText('Nieuw', { exact: true }).count()).toBe(1);
     await context.close();
   });
 });

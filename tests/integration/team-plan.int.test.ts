@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import type { ApiClient } from '../../packages/server/src/platform/http/api-client';
 import { makeFamily, makeOrganisation, makeUser, startTestApp, type TestApp } from '../support/test-app';
-import { shareFamily } from '../support/sharing';
+import { consentFor, ensureCovenants, shareFamily } from '../support/sharing';
 
 /**
  * The care team and the plan, as the foundation issue states their rules: one active coordinator at all times,
@@ -20,7 +20,7 @@ interface Goal { id: string; title: string; priority: number; focus: string; lif
 interface Plan { version: number; goals: Goal[] }
 interface Entry {
   id: string; kind: string; event: string; body: string | null; data: Record<string, unknown>; lifeDomain: string | null;
-  author: { userId: string; name: string; organisationName: string } | null;
+  author: { userId: string; name: string; organisationName: string } | null; createdAt: string;
 }
 type Person = Awaited<ReturnType<typeof makeUser>>;
 
@@ -391,6 +391,41 @@ describe('care team and plan', () => {
       expect((await mo.client.patch(`${base}/actions/${a1.id}`, { status: 'open' }, a1.version + 1)).statusCode).toBe(200);
       expect(await myActions()).toEqual([a1.id]);
       expect(await caseload(sanne)).toMatchObject({ openActions: 2 });
+    });
+    it('the caseload counts what others changed since my last visit, only as far as I may see it', async () => {
+      // The family lets Mo's organisation see who they are, the team and the plan's overview; not what is about money.
+      const f = await makeFamily(sanne.client, 'Gezin Bezoek');
+      await ensureCovenants(t, [sanne.organisationId, mo.organisationId]);
+      await consentFor(sanne.client, f.id, mo.organisationId, { parentId: f.parentId, memberIds: [f.parentId, f.childId], categories: ['identity', 'team', 'plan-overview', 'werk-opleiding'] });
+      const base = `/api/v1/families/${f.id}`;
+      await join(f.id, mo);
+      const line = async () => ((await mo.client.get('/api/v1/me/families?limit=200')).json() as { items: { id: string; myLastVisitAt: string | null; changesSinceMyVisit: number }[] })
+        .items.find((x) => x.id === f.id)!;
+      expect((await line()).myLastVisitAt).toBeNull();
+
+      const first = (await mo.client.get(base)).json() as { myLastVisitAt: string | null };
+      expect(first.myLastVisitAt).toBeNull();
+      const visited = await line();
+      expect(visited.myLastVisitAt).not.toBeNull();
+      expect(visited.changesSinceMyVisit).toBe(0);
+
+      // The coordinator changes her own place in the team (Mo may see that) and writes a note about money (he may not).
+      const mine = (await teamOf(sanne.client, f.id)).find((m) => m.userId === sanne.id)!;
+      expect((await sanne.client.patch(`${base}/team/${mine.id}`, { responsibility: 'Regie en geldzaken' }, mine.version)).statusCode).toBe(200);
+      await sanne.client.create(`${base}/timeline`, { body: 'Er zijn nieuwe schulden', lifeDomain: 'financien' });
+      // What Mo does himself is not news to him.
+      await mo.client.create(`${base}/timeline`, { body: 'Eerste gesprek over werk gepland', lifeDomain: 'werk-opleiding' });
+      expect((await line()).changesSinceMyVisit).toBe(1);
+      // The timeline agrees: of what the others did since, he sees the one team change.
+      const since = (await timelineOf(mo.client, f.id)).filter((e) => e.author?.userId !== mo.id && Date.parse(e.createdAt) > Date.parse(visited.myLastVisitAt!));
+      expect(since.map((e) => e.event)).toEqual(['team.member-updated']);
+
+      // Opening the file again: the family says when he was last there, and the caseload starts counting afresh.
+      const second = (await mo.client.get(base)).json() as { myLastVisitAt: string | null };
+      expect(second.myLastVisitAt).toBe(visited.myLastVisitAt);
+      const after = await line();
+      expect(after.changesSinceMyVisit).toBe(0);
+      expect(Date.parse(after.myLastVisitAt!)).toBeGreaterThan(Date.parse(visited.myLastVisitAt!));
     });
   });
 

@@ -97,6 +97,8 @@ export const Family = z.object({
   updatedAt: Timestamp,
   coordinator: z.object({ userId: Id, name: z.string(), organisationName: z.string() }).nullable(),
   allowedActions: z.array(z.string()),
+  /** When the signed-in professional last opened this file before now; null the first time, and for family members. */
+  myLastVisitAt: Timestamp.nullable(),
 });
 export type Family = z.infer<typeof Family>;
 
@@ -109,4 +111,11 @@ export const CaseloadItem = z.object({
   coordinator: z.object({ userId: Id, name: z.string(), organisationName: z.string() }).nullable(),
   openActions: z.int(),
   updatedAt: Timestamp,
+  /** When I last opened the file; null if I never have. */
+  myLastVisitAt: Timestamp.nullable(),
+  /**
+   * What others added to the timeline since my last visit (or since I joined the team, if I never opened it), as far
+   * as I may see it; counted up to 50.
+   */
+  changesSinceMyVisit: z.int(),
 });

@@ -36,6 +36,8 @@ export const en: Messages = {
     actions: 'My actions', noActions: 'You have no open actions.', overdue: 'Overdue', due: 'Due {{date}}', noDue: 'No date',
     role: { coordinator: 'Coordinator', member: 'Team member', experienceExpert: 'Experience expert' },
     openActions_one: '{{count}} open action', openActions_other: '{{count}} open actions', nameHidden: 'Family (name not shared)',
+    changes_one: '{{count}} new change since your last visit', changes_other: '{{count}} new changes since your last visit', changesMany: '50 or more new changes since your last visit', neverOpened: 'Not opened by you yet',
+    lastOpened: 'Last opened: {{date}}', newCount: '{{count}} new',
     goalHidden: 'Goal not shared',
   },
   phase: { aanmelding: 'Referral', intake: 'Intake', plan: 'Making the plan', uitvoering: 'Carrying out', evaluatie: 'Evaluation', afgesloten: 'Closed' },
@@ -50,7 +52,7 @@ export const en: Messages = {
     actionsOf: 'Actions for this goal', whoWhatWhen: '{{who}} · {{date}}', notFound: 'This family does not exist or you may not see it.',
   },
   timeline: {
-    note: 'Note', byFamily: 'by the family', event: {
+    new: 'New', note: 'Note', byFamily: 'by the family', event: {
       'family.registered': 'Family registered', 'family.phase-changed': 'Phase changed', 'family.updated': 'Family details changed', 'member.added': 'Family member added',
       'member.updated': 'Family member changed', 'supporter.added': 'Supporter added', 'team.member-added': 'Professional joined the team', 'team.member-updated': 'Team role changed',
       'team.member-ended': 'Professional left the team', 'team.coordinator-changed': 'New coordinator', 'goal.created': 'Goal added', 'goal.updated': 'Goal changed',

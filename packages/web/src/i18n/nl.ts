@@ -34,6 +34,8 @@ export const nl = {
     actions: 'Mijn acties', noActions: 'U heeft geen open acties.', overdue: 'Te laat', due: 'Uiterlijk {{date}}', noDue: 'Geen datum',
     role: { coordinator: 'Regievoerder', member: 'Teamlid', experienceExpert: 'Ervaringsdeskundige' },
     openActions_one: '{{count}} open actie', openActions_other: '{{count}} open acties', nameHidden: 'Gezin (naam niet gedeeld)',
+    changes_one: '{{count}} nieuwe wijziging sinds uw vorige bezoek', changes_other: '{{count}} nieuwe wijzigingen sinds uw vorige bezoek', changesMany: '50 of meer nieuwe wijzigingen sinds uw vorige bezoek', neverOpened: 'Nog niet door u geopend',
+    lastOpened: 'Laatst geopend: {{date}}', newCount: '{{count}} nieuw',
     goalHidden: 'Doel niet gedeeld',
   },
   phase: { aanmelding: 'Aanmelding', intake: 'Intake', plan: 'Plan maken', uitvoering: 'Uitvoering', evaluatie: 'Evaluatie', afgesloten: 'Afgesloten' },
@@ -48,7 +50,7 @@ export const nl = {
     actionsOf: 'Acties bij dit doel', whoWhatWhen: '{{who}} · {{date}}', notFound: 'Dit gezin bestaat niet of u mag het niet zien.',
   },
   timeline: {
-    note: 'Notitie', byFamily: 'door het gezin', event: {
+    new: 'Nieuw', note: 'Notitie', byFamily: 'door het gezin', event: {
       'family.registered': 'Gezin aangemeld', 'family.phase-changed': 'Fase veranderd', 'family.updated': 'Gezinsgegevens aangepast', 'member.added': 'Gezinslid toegevoegd',
       'member.updated': 'Gezinslid aangepast', 'supporter.added': 'Steunfiguur toegevoegd', 'team.member-added': 'Hulpverlener in het team', 'team.member-updated': 'Rol in het team aangepast',
       'team.member-ended': 'Hulpverlener uit het team', 'team.coordinator-changed': 'Nieuwe regievoerder', 'goal.created': 'Doel toegevoegd', 'goal.updated': 'Doel aangepast',

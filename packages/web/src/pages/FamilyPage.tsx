@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
@@ -15,6 +17,7 @@ import { GoalForm } from './family/GoalForm';
 import { GoalTools } from './family/GoalTools';
 import { NoteForm } from './family/NoteForm';
 import { MembersCard } from './family/MembersCard';
+import { useSession } from '../session/session';
 import { useMoveGoal } from './family/useMoveGoal';
 import { SupportersCard } from './family/SupportersCard';
 
@@ -29,6 +32,15 @@ export function FamilyPage() {
   const plan = usePlan(familyId);
   const timeline = useTimeline(familyId);
   const { move: moveGoal, error: moveError } = useMoveGoal(familyId);
+  const session = useSession();
+  // The previous visit as this page first learnt it: reloading the family records a new visit, but what was new
+  // when the page opened stays marked until the reader leaves.
+  const [previousVisit, setPreviousVisit] = useState<{ familyId: string; at: string | null } | null>(null);
+  if (family.data && previousVisit?.familyId !== familyId) setPreviousVisit({ familyId, at: family.data.myLastVisitAt });
+  // Opening the file is a visit: the caseload's "new since your last visit" must start afresh.
+  const queryClient = useQueryClient();
+  const opened = family.isSuccess;
+  useEffect(() => { if (opened) void queryClient.invalidateQueries({ queryKey: ['me', 'families'] }); }, [opened, familyId, queryClient]);
 
   if (family.isPending) return <Loading />;
   if (family.isError) {
@@ -82,7 +94,7 @@ export function FamilyPage() {
       <section aria-labelledby="timeline-title" className="gp-card gp-no-print">
         <Heading2 id="timeline-title">{t('family.timeline')}</Heading2>
         {can('timeline:write') && <NoteForm familyId={familyId} />}
-        <QueryState query={timeline}>{(page) => <TimelineList entries={page.items} formatMoment={formatMoment} />}</QueryState>
+        <QueryState query={timeline}>{(page) => <TimelineList entries={page.items} formatMoment={formatMoment} newAfter={previousVisit?.at} readerId={session.data?.user.id} />}</QueryState>
       </section>
     </>
   );

@@ -1,7 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useCaseload, useMyActions } from '../api/queries';
+import { useCaseload, useMyActions, type CaseloadItemT } from '../api/queries';
 import { QueryState } from '../components/QueryState';
 import { formatDate } from '../format';
 import { FamilySearch } from './FamilySearch';
@@ -32,6 +32,8 @@ export function MyWorkPage({ name }: { name: string }) {
                       <Link className="utrecht-link" to={`/gezinnen/${f.id}`}>{f.name ?? t('myWork.nameHidden')}</Link>
                       <br />
                       <span className="gp-meta">{t(`myWork.role.${f.myRole as 'member'}`)} · {t('myWork.openActions', { count: f.openActions })}</span>
+                      <br />
+                      <SinceMyVisit item={f} />
                     </span>
                     <span className="gp-badge">{t(`phase.${f.phase}`)}</span>
                   </li>
@@ -65,4 +67,12 @@ export function MyWorkPage({ name }: { name: string }) {
       </div>
     </>
   );
+}
+
+/** What others changed since I last opened the file: the reason to open it again. */
+function SinceMyVisit({ item }: { item: CaseloadItemT }) {
+  const { t } = useTranslation();
+  const changes = item.changesSinceMyVisit >= 50 ? t('myWork.changesMany') : t('myWork.changes', { count: item.changesSinceMyVisit });
+  if (item.changesSinceMyVisit > 0) return <span className="gp-news">{item.myLastVisitAt ? changes : `${t('myWork.neverOpened')} · ${changes}`}</span>;
+  return <span className="gp-meta">{item.myLastVisitAt ? t('myWork.lastOpened', { date: formatDate(item.myLastVisitAt) }) : t('myWork.neverOpened')}</span>;
 }

@@ -13,6 +13,7 @@ import { loadSights, type Sight } from '../../platform/access/sight';
 import { writeAudit } from '../../platform/audit/audit-writer';
 import { appendTimeline } from '../timeline';
 import { insertMembers } from './members.service';
+import { recordVisit } from './visits';
 
 type FamilyRow = {
   id: string; name: string; phase: string; version: number; created_at: Date; updated_at: Date; organisation_id: string;
@@ -31,7 +32,7 @@ function selectFamilies(db: Db) {
 /** The family's name is identity data about the family as a whole, written by the registering organisation. */
 export const familyNameDatum = (r: { organisation_id: string }) => ({ category: 'identity', authorOrganisationId: r.organisation_id, memberIds: [] });
 
-function present(row: FamilyRow, allowedActions: string[], sight: Sight | undefined): Family {
+function present(row: FamilyRow, allowedActions: string[], sight: Sight | undefined, myLastVisit: Date | null = null): Family {
   return {
     id: row.id, name: sight?.sees(familyNameDatum(row)) === false ? null : row.name, phase: row.phase as FamilyPhase, version: row.version,
     createdAt: new Date(row.created_at).toISOString(), updatedAt: new Date(row.updated_at).toISOString(),
@@ -39,6 +40,7 @@ function present(row: FamilyRow, allowedActions: string[], sight: Sight | undefi
       ? { userId: row.coordinator_user_id, name: row.coordinator_name ?? '', organisationName: row.coordinator_organisation_name ?? '' }
       : null,
     allowedActions,
+    myLastVisitAt: myLastVisit?.toISOString() ?? null,
   };
 }
 
@@ -80,7 +82,8 @@ export async function registerFamily(ctx: RequestContext, input: CreateFamily): 
 export async function getFamily(scope: FamilyScope): Promise<Family> {
   const row = await selectFamilies(scope.db).where('f.id', '=', scope.familyId).executeTakeFirstOrThrow();
   scope.audit.resourceId = scope.familyId;
-  return present(row, scope.allowedActions(), scope.sight);
+  const previousVisit = await recordVisit(scope);
+  return present(row, scope.allowedActions(), scope.sight, previousVisit);
 }
 
 export async function updateFamily(scope: FamilyScope, expectedVersion: number | null, input: UpdateFamily): Promise<Family> {

@@ -1,3 +1,4 @@
 export { familiesRoutes } from './families.routes';
 export { assertMembersOfFamily, memberDatum, touchFamily } from './members.service';
 export { familyNameDatum } from './families.service';
+export { lastVisits } from './visits';

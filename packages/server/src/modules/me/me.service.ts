@@ -4,12 +4,14 @@ import type { RequestContext } from '../../platform/http/request-context';
 import { auditListedFamilies, visibleFamilies } from '../../platform/access/visible-families';
 import { decodeCursor, olderThan, page } from '../../platform/http/cursor';
 import { loadSights, type Sight } from '../../platform/access/sight';
-import { familyNameDatum } from '../families';
+import { familyNameDatum, lastVisits } from '../families';
+import { countChangesSince } from '../timeline';
 import { actionDatum, goalView, presentAction, selectActions } from '../plan';
 
 /**
  * My caseload: the families whose care team I am on now, most recently changed first, with my role, the
- * coordinator and the number of open actions. Every family shown is audited as read.
+ * coordinator, the number of open actions and what others changed since my last visit. Every family shown is
+ * audited as read.
  */
 export async function myCaseload(ctx: RequestContext, query: PageQuery) {
   let q = ctx.db.selectFrom('team_members as t')
@@ -17,7 +19,7 @@ export async function myCaseload(ctx: RequestContext, query: PageQuery) {
     .leftJoin('team_members as c', (j) => j.onRef('c.family_id', '=', 'f.id').on('c.role', '=', 'coordinator').on('c.ended_at', 'is', null))
     .leftJoin('users as cu', 'cu.id', 'c.user_id')
     .leftJoin('organisations as co', 'co.id', 'cu.organisation_id')
-    .select(['f.id', 'f.name', 'f.phase', 'f.updated_at', 'f.organisation_id', 't.role as my_role', 'c.user_id as coordinator_user_id',
+    .select(['f.id', 'f.name', 'f.phase', 'f.updated_at', 'f.organisation_id', 't.role as my_role', 't.created_at as joined_at', 'c.user_id as coordinator_user_id',
       'cu.name as coordinator_name', 'co.name as coordinator_organisation_name'])
     .where('t.family_id', 'in', visibleFamilies(ctx.db, ctx.actor))
     .where('t.user_id', '=', ctx.actor.userId).where('t.ended_at', 'is', null);
@@ -28,6 +30,9 @@ export async function myCaseload(ctx: RequestContext, query: PageQuery) {
   const familyIds = result.items.map((r) => r.id);
   const sights = await loadSights(ctx.db, ctx.actor, familyIds, ctx.now);
   const openActions = await countVisibleOpenActions(ctx, familyIds, sights);
+  const visits = await lastVisits(ctx.db, ctx.actor.userId, familyIds);
+  const since = new Map(result.items.map((r) => [r.id, visits.get(r.id) ?? new Date(r.joined_at)]));
+  const changes = await countChangesSince(ctx.db, { userId: ctx.actor.userId, sight: (id) => sights.get(id) }, since);
   await auditListedFamilies(ctx, familyIds, 'caseload.listed');
   return {
     items: result.items.map((r) => ({
@@ -35,6 +40,8 @@ export async function myCaseload(ctx: RequestContext, query: PageQuery) {
       openActions: openActions.get(r.id) ?? 0,
       coordinator: r.coordinator_user_id ? { userId: r.coordinator_user_id, name: r.coordinator_name ?? '', organisationName: r.coordinator_organisation_name ?? '' } : null,
       updatedAt: new Date(r.updated_at).toISOString(),
+      myLastVisitAt: visits.get(r.id)?.toISOString() ?? null,
+      changesSinceMyVisit: changes.get(r.id) ?? 0,
     })),
     nextCursor: result.nextCursor,
   };

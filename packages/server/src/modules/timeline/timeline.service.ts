@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { CreateNote, PageQuery, TimelineEntry } from '@gezinsplan/domain';
 import { authorColumns, type FamilyScope } from '../../platform/access/gate';
 import type { Db } from '../../platform/db/database';
+import type { Sight } from '../../platform/access/sight';
 import { decodeCursor, filteredPage, olderThan } from '../../platform/http/cursor';
 import { assertMembersOfFamily } from '../families';
 import { assertLifeDomain } from '../catalogues';
@@ -58,6 +60,29 @@ export async function addNote(scope: FamilyScope, input: CreateNote): Promise<Ti
 
 const entryDatum = (r: Pick<EntryRow, 'category' | 'author_organisation_id' | 'author_member_id' | 'member_ids'>) =>
   ({ category: r.category, authorOrganisationId: r.author_organisation_id, authorMemberId: r.author_member_id, memberIds: r.member_ids });
+
+/** A count of what changed stops here: past it, the caseload says "50 or more". */
+export const CHANGES_COUNTED_UP_TO = 50;
+
+/**
+ * Per family, how many entries someone else added since `since(familyId)` that the viewer may see (up to
+ * CHANGES_COUNTED_UP_TO): what changed since their last visit. Hidden entries do not count, so the number tells
+ * nothing the timeline itself would not show.
+ */
+export async function countChangesSince(db: Db, viewer: { userId: string; sight: (familyId: string) => Sight | undefined }, since: Map<string, Date>): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (since.size === 0) return counts;
+  const recent = db.selectFrom('timeline_entries')
+    .select(['family_id', 'category', 'author_organisation_id', 'author_member_id', 'member_ids',
+      sql<number>`row_number() over (partition by family_id order by created_at desc)`.as('rank')])
+    .where((eb) => eb.or([...since].map(([familyId, after]) => eb.and([eb('family_id', '=', familyId), eb('created_at', '>', after)]))))
+    .where((eb) => eb.or([eb('author_user_id', 'is', null), eb('author_user_id', '<>', viewer.userId)]));
+  const rows = await db.selectFrom(recent.as('r')).selectAll().where('r.rank', '<=', CHANGES_COUNTED_UP_TO).execute();
+  for (const r of rows) {
+    if (viewer.sight(r.family_id)?.sees(entryDatum(r))) counts.set(r.family_id, (counts.get(r.family_id) ?? 0) + 1);
+  }
+  return counts;
+}
 
 /**
  * Newest first, only the entries the reader may see; the cursor is the (time, id) of the last entry shown. Pages are

@@ -330,6 +330,12 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+export interface FamilyVisitsTable {
+  user_id: string;
+  family_id: string;
+  visited_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -353,5 +359,6 @@ export interface Database {
   data_subject_requests: DataSubjectRequestsTable;
   family_invitations: FamilyInvitationsTable;
   recovery_codes: RecoveryCodesTable;
+  family_visits: FamilyVisitsTable;
   schema_migrations: SchemaMigrationsTable;
 }

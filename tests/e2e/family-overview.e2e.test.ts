@@ -105,6 +105,16 @@ describe.skipIf(!browserAvailable())('the family overview, kept up to date in a 
     await later.getByRole('article', { name: 'Rust over geld' }).waitFor();
     await expectNoAxeViolations(page);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'family-overview-edit-1280.png'), fullPage: true });
+
+    // On paper: the family's name, the date, the plan and whom to call; no buttons, forms or timeline.
+    await page.emulateMedia({ media: 'print' });
+    await page.getByText(/^Afgedrukt op \d+ \w+ \d{4}$/).waitFor();
+    await team.getByRole('link', { name: `Mail Ilse Kramer: ${ilse.email}` }).waitFor();
+    for (const hidden of [page.getByRole('button', { name: 'Plan afdrukken' }), page.getByRole('region', { name: 'Wat er gebeurde' }), page.getByRole('button', { name: /^Hoger/ }).first(), page.getByRole('banner')]) {
+      expect(await hidden.isVisible()).toBe(false);
+    }
+    expect(await now.getByRole('article', { name: 'Een eigen kamer voor Tim' }).isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'family-print-a4.png'), fullPage: true });
     await context.close();
   });
 

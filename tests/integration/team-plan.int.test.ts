@@ -84,6 +84,20 @@ describe('care team and plan', () => {
   }
 
   describe('the care team', () => {
+    it('shows the family whom to call: each professional’s work email and, when known, work phone', async () => {
+      const f = await sharedFamily('Gezin Bellen');
+      const bad = await t.admin.post('/api/v1/users', { email: 'bel@noord.test', name: 'Bel Mij', password: 'correct-horse-battery-staple', organisationId: sanne.organisationId, roles: ['professional'], phone: 'bel me maar' });
+      expect(pointers(problem(bad, 400))).toEqual(['/body/phone']);
+      const anna = await t.admin.create<{ id: string; phone: string | null }>('/api/v1/users', {
+        email: 'anna@noord.test', name: 'Anna Kok', password: 'correct-horse-battery-staple', organisationId: sanne.organisationId, roles: ['professional'], phone: ' 010-123 45 67 ',
+      });
+      expect(anna.phone).toBe('010-123 45 67');
+      await sanne.client.create(`/api/v1/families/${f.id}/team`, { userId: anna.id, role: 'member' });
+      const team = await teamOf(sanne.client, f.id);
+      expect(team.find((m) => m.userId === anna.id)).toMatchObject({ email: 'anna@noord.test', phone: '010-123 45 67' });
+      expect(team.find((m) => m.userId === sanne.id)).toMatchObject({ email: sanne.email, phone: null });
+    });
+
     it('the registering professional is the first coordinator, and the coordinator cannot simply leave', async () => {
       const f = await sharedFamily();
       const family = (await sanne.client.get(`/api/v1/families/${f.id}`)).json() as { coordinator: { userId: string; name: string; organisationName: string } };

@@ -42,6 +42,9 @@ export const TeamMember = z.object({
   organisationId: Id,
   organisationName: z.string(),
   organisationKind: z.string(),
+  /** How the family and the team reach this professional: work email and, where known, work phone. */
+  email: z.string(),
+  phone: z.string().nullable(),
   role: TeamRole,
   lifeDomains: z.array(z.string()),
   responsibility: z.string(),

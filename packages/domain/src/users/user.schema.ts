@@ -13,11 +13,15 @@ export const Password = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 
 export const Email = z.email().max(254).transform((e) => e.toLowerCase());
 
+/** A work phone number as people write it: digits with spaces, dashes or brackets, an optional + for the country. */
+export const PhoneNumber = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,22}$/, 'a phone number: digits, spaces, dashes');
+
 export const CreateUser = z.strictObject({
   email: Email,
   name: NonEmptyText(200),
   password: Password,
   organisationId: Id,
+  phone: PhoneNumber.optional(),
   roles: z.array(Role).min(1).max(userRoles.length).refine((r) => new Set(r).size === r.length, 'roles must be unique'),
 });
 export type CreateUser = z.infer<typeof CreateUser>;
@@ -29,6 +33,7 @@ export const User = z.object({
   name: z.string(),
   organisationId: Id,
   organisationName: z.string(),
+  phone: z.string().nullable(),
   roles: z.array(Role),
   active: z.boolean(),
   version: Version,

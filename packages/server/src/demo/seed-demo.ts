@@ -181,7 +181,9 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<boolean> {
   const userIds = new Map<string, string>();
   const clients = new Map<string, ApiClient>();
   for (const p of demoPeople) {
-    const user = await admin.create('/api/v1/users', { email: p.email, name: p.name, password: DEMO_PASSWORD, organisationId: orgIds.get(p.org), roles: p.roles });
+    // Made-up work numbers, so the printed plan of a demo family shows whom to call.
+    const phone = `06 1234 56${String(demoPeople.indexOf(p)).padStart(2, '0')}`;
+    const user = await admin.create('/api/v1/users', { email: p.email, name: p.name, phone, password: DEMO_PASSWORD, organisationId: orgIds.get(p.org), roles: p.roles });
     userIds.set(p.key, user.id);
     if (twoFactorRequired({ kind: 'professional', roles: p.roles, organisationRequires: false })) await giveDemoSecondFactor(db, p.email);
   }

@@ -44,6 +44,7 @@ export const en: Messages = {
   focus: { now: 'Working on now', later: 'Later', achieved: 'Achieved', stopped: 'Stopped' },
   status: { open: 'Open', done: 'Done', cancelled: 'Stopped' },
   family: {
+    whoToCall: 'Whom can you call?', call: 'Call {{name}}: {{phone}}', mail: 'Email {{name}}: {{email}}',
     members: 'Family members', supporters: 'People around the family', team: 'Who helps', plan: 'The plan', timeline: 'What happened',
     coordinator: 'Coordinator', age_one: '{{count}} year', age_other: '{{count}} years', parent: 'parent', child: 'child', other: 'family member',
     custody: 'with parental authority', nameHidden: 'Family (name not shared)', noGoals: 'There are no goals in the plan yet.', overviewOnly: 'Only the title is shared with you.',
@@ -98,6 +99,7 @@ export const en: Messages = {
     title: 'Administration', organisations: 'Organisations', people: 'People', newOrganisation: 'Add an organisation', name: 'Name', kind: 'Kind',
     add: 'Add', requireTwoFactor: 'Second step required for everyone', twoFactorOn: 'Second step required', twoFactorOff: 'Second step not required',
     turnOn: 'Require it', turnOff: 'No longer require it', newPerson: 'Add a person', email: 'Email address', password: 'First password',
+    phone: 'Work phone number (optional)', phoneHint: 'This number appears in the plan of the families whose team this person is on.',
     passwordHint: 'At least 12 characters. Pass it on in person; they choose another one later.', roles: 'Roles', organisation: 'Organisation',
     resetTwoFactor: 'Have the second step set up again', resetDone: 'The second step of {{name}} is cleared. At their next sign-in they set it up again.',
     role: { admin: 'Administrator', 'org-admin': 'Organisation administrator', professional: 'Professional', policy: 'Policy', 'privacy-officer': 'Privacy officer' },

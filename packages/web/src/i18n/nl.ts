@@ -42,6 +42,7 @@ export const nl = {
   focus: { now: 'Nu aan werken', later: 'Later', achieved: 'Bereikt', stopped: 'Gestopt' },
   status: { open: 'Open', done: 'Klaar', cancelled: 'Gestopt' },
   family: {
+    whoToCall: 'Wie kunt u bellen?', call: 'Bel {{name}}: {{phone}}', mail: 'Mail {{name}}: {{email}}',
     members: 'Gezinsleden', supporters: 'Mensen om het gezin heen', team: 'Wie helpt', plan: 'Het plan', timeline: 'Wat er gebeurde',
     coordinator: 'Regievoerder', age_one: '{{count}} jaar', age_other: '{{count}} jaar', parent: 'ouder', child: 'kind', other: 'gezinslid',
     custody: 'met gezag', nameHidden: 'Gezin (naam niet gedeeld)', noGoals: 'Er staan nog geen doelen in het plan.', overviewOnly: 'Alleen de titel is met u gedeeld.',
@@ -96,6 +97,7 @@ export const nl = {
     title: 'Beheer', organisations: 'Organisaties', people: 'Mensen', newOrganisation: 'Organisatie toevoegen', name: 'Naam', kind: 'Soort',
     add: 'Toevoegen', requireTwoFactor: 'Tweede stap verplicht voor iedereen', twoFactorOn: 'Tweede stap verplicht', twoFactorOff: 'Tweede stap niet verplicht',
     turnOn: 'Verplicht maken', turnOff: 'Niet meer verplicht', newPerson: 'Persoon toevoegen', email: 'E-mailadres', password: 'Eerste wachtwoord',
+    phone: 'Telefoonnummer voor het werk (mag leeg blijven)', phoneHint: 'Dit nummer staat in het plan van de gezinnen bij wie deze persoon in het team zit.',
     passwordHint: 'Minstens 12 tekens. Geef het persoonlijk door; de persoon kiest later zelf een ander.', roles: 'Rollen', organisation: 'Organisatie',
     resetTwoFactor: 'Tweede stap opnieuw laten instellen', resetDone: 'De tweede stap van {{name}} is gewist. Bij de volgende keer inloggen stelt diegene hem opnieuw in.',
     role: { admin: 'Beheerder', 'org-admin': 'Beheerder van de organisatie', professional: 'Hulpverlener', policy: 'Beleid', 'privacy-officer': 'Privacy officer' },

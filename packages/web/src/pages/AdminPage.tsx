@@ -10,6 +10,7 @@ import { TextField } from '../components/TextField';
 import { SelectField } from '../components/SelectField';
 import { CheckboxField } from '../components/CheckboxField';
 import { problemText } from '../components/problemText';
+import { checkForm, type FieldErrors } from '../components/validation';
 
 type Notice = { type: 'ok' | 'error'; text: string } | null;
 
@@ -114,26 +115,30 @@ function NewPerson({ onDone, isAdmin, organisationId, organisations }: { onDone:
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [phone, setPhone] = useState('');
   const [org, setOrg] = useState(organisationId);
   const [roles, setRoles] = useState<Role[]>(['professional']);
   const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const offered = userRoles.filter((r) => isAdmin || r !== 'admin');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = { name, email, password, organisationId: org, roles };
-    const checked = CreateUser.safeParse(body);
-    if (!checked.success) return setError(t('edit.invalid', { detail: checked.error.issues.map((i) => i.path.join('.')).join(', ') }));
+    const body = { name, email, password, organisationId: org, roles, ...(phone.trim() ? { phone } : {}) };
+    const checked = checkForm(CreateUser, body);
+    setErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) return setError(t('validation.summary'));
     setError(null);
-    void onDone(() => api('POST', '/api/v1/users', body), t('edit.saved')).then(() => { setName(''); setEmail(''); setPassword(''); });
+    void onDone(() => api('POST', '/api/v1/users', body), t('edit.saved')).then(() => { setName(''); setEmail(''); setPassword(''); setPhone(''); });
   };
   return (
     <details className="gp-details">
       <summary>{t('admin.newPerson')}</summary>
       {error && <Alert type="error" role="alert"><Paragraph>{error}</Paragraph></Alert>}
       <form onSubmit={submit} noValidate className="gp-form">
-        <TextField id="user-name" label={t('admin.name')} value={name} onChange={(e) => setName(e.target.value)} />
-        <TextField id="user-email" type="email" autoComplete="off" label={t('admin.email')} value={email} onChange={(e) => setEmail(e.target.value)} />
-        <TextField id="user-password" type="password" autoComplete="new-password" label={t('admin.password')} description={t('admin.passwordHint')} value={password} onChange={(e) => setPassword(e.target.value)} />
+        <TextField id="user-name" label={t('admin.name')} value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
+        <TextField id="user-email" type="email" autoComplete="off" label={t('admin.email')} value={email} error={errors.email} onChange={(e) => setEmail(e.target.value)} />
+        <TextField id="user-phone" type="tel" autoComplete="off" label={t('admin.phone')} description={t('admin.phoneHint')} value={phone} error={errors.phone} onChange={(e) => setPhone(e.target.value)} />
+        <TextField id="user-password" type="password" autoComplete="new-password" label={t('admin.password')} description={t('admin.passwordHint')} value={password} error={errors.password} onChange={(e) => setPassword(e.target.value)} />
         {isAdmin && (
           <SelectField id="user-organisation" label={t('admin.organisation')} value={org} onChange={(e) => setOrg(e.target.value)}
             options={organisations.map((o) => ({ value: o.id, label: o.name }))} />

@@ -13,7 +13,7 @@ function selectTeam(db: Db, familyId: string) {
     .innerJoin('users as u', 'u.id', 't.user_id')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
     .select(['t.id', 't.family_id', 't.user_id', 't.role', 't.life_domains', 't.responsibility', 't.start_date', 't.end_date',
-      't.ended_at', 't.version', 't.created_at', 't.author_organisation_id', 'u.name', 'o.id as organisation_id', 'o.name as organisation_name', 'o.kind as organisation_kind'])
+      't.ended_at', 't.version', 't.created_at', 't.author_organisation_id', 'u.name', 'u.email', 'u.phone', 'o.id as organisation_id', 'o.name as organisation_name', 'o.kind as organisation_kind'])
     .where('t.family_id', '=', familyId);
 }
 
@@ -22,7 +22,7 @@ type TeamRow = Awaited<ReturnType<ReturnType<typeof selectTeam>['execute']>>[num
 function present(r: TeamRow): TeamMember {
   return {
     id: r.id, familyId: r.family_id, userId: r.user_id, name: r.name, organisationId: r.organisation_id,
-    organisationName: r.organisation_name, organisationKind: r.organisation_kind, role: r.role as TeamRole,
+    organisationName: r.organisation_name, organisationKind: r.organisation_kind, email: r.email, phone: r.phone, role: r.role as TeamRole,
     lifeDomains: r.life_domains, responsibility: r.responsibility, startDate: r.start_date, endDate: r.end_date,
     active: r.ended_at === null, version: r.version, createdAt: new Date(r.created_at).toISOString(),
   };

@@ -8,12 +8,12 @@ import { writeAudit } from '../../platform/audit/audit-writer';
 import { decodeIdCursor, page } from '../../platform/http/cursor';
 
 const userColumns = [
-  'u.id', 'u.email', 'u.name', 'u.organisation_id', 'u.roles', 'u.active', 'u.version', 'u.created_at',
+  'u.id', 'u.email', 'u.name', 'u.phone', 'u.organisation_id', 'u.roles', 'u.active', 'u.version', 'u.created_at',
   'o.name as organisation_name',
 ] as const;
 
 type UserRow = {
-  id: string; email: string; name: string; organisation_id: string; roles: string[]; active: boolean;
+  id: string; email: string; name: string; phone: string | null; organisation_id: string; roles: string[]; active: boolean;
   version: number; created_at: Date; organisation_name: string;
 };
 
@@ -25,6 +25,7 @@ export function presentUser(row: UserRow): User {
     name: row.name,
     organisationId: row.organisation_id,
     organisationName: row.organisation_name,
+    phone: row.phone,
     roles: row.roles as Role[],
     active: row.active,
     version: row.version,
@@ -66,7 +67,7 @@ export async function insertUser(db: Db, input: CreateUser): Promise<string> {
   const existing = await db.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
   if (existing) throw new AppError('CONFLICT', 'A user with this email address already exists.', [{ pointer: '/body/email', detail: 'already in use' }]);
   await db.insertInto('users').values({
-    id, organisation_id: input.organisationId, email: input.email, name: input.name,
+    id, organisation_id: input.organisationId, email: input.email, name: input.name, phone: input.phone ?? null,
     password_hash: await hashPassword(input.password), roles: input.roles,
   }).execute();
   return id;
@@ -91,7 +92,7 @@ export async function createUser(ctx: RequestContext, input: CreateUser): Promis
     const taken = await tx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
     if (taken) throw new AppError('CONFLICT', 'A user with this email address already exists.', [{ pointer: '/body/email', detail: 'already in use' }]);
     await tx.insertInto('users').values({
-      id, organisation_id: input.organisationId, email: input.email, name: input.name, password_hash: passwordHash, roles: input.roles,
+      id, organisation_id: input.organisationId, email: input.email, name: input.name, phone: input.phone ?? null, password_hash: passwordHash, roles: input.roles,
     }).execute();
     await writeAudit(tx, [{
       action: 'C', eventType: 'user.created', outcome: 'success', actor, familyId: null, resourceType: 'user', resourceId: id,

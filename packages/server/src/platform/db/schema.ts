@@ -23,6 +23,7 @@ export interface UsersTable {
   family_id: ColumnType<string | null, string | null | undefined, string | null>;
   email: string;
   name: string;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
   password_hash: string;
   roles: string[];
   active: Generated<boolean>;

@@ -18,6 +18,17 @@ type Notice = { type: 'ok' | 'error'; text: string } | null;
  * coordinator marked. With a family id (the coordinator's view) a member's role can be changed in place, coordination
  * handed over with a note, and a member taken off the team with a reason.
  */
+/** How to reach a professional: their work phone and email, as links a phone can follow and a printout shows. */
+function Contact({ member }: { member: TeamMember }) {
+  const { t } = useTranslation();
+  return (
+    <span className="gp-contact">
+      {member.phone && <a className="utrecht-link" href={`tel:${member.phone.replace(/[^+0-9]/g, '')}`} aria-label={t('family.call', { name: member.name, phone: member.phone })}>{member.phone}</a>}
+      <a className="utrecht-link" href={`mailto:${member.email}`} aria-label={t('family.mail', { name: member.name, email: member.email })}>{member.email}</a>
+    </span>
+  );
+}
+
 export function TeamList({ members, showResponsibility = false, familyId }: { members: TeamMember[]; showResponsibility?: boolean; familyId?: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<{ id: string; form: 'edit' | 'end' } | null>(null);
@@ -33,6 +44,7 @@ export function TeamList({ members, showResponsibility = false, familyId }: { me
               {m.name}<br />
               <span className="gp-meta">{m.organisationName}{showResponsibility && m.responsibility && ` · ${m.responsibility}`}</span>
               {showResponsibility && m.lifeDomains.length > 0 && <><br /><span className="gp-meta">{m.lifeDomains.map(lifeDomainName).join(', ')}</span></>}
+              {m.active && <><br /><Contact member={m} /></>}
             </span>
             <span className="gp-toolbar">
               <span className={m.role === 'coordinator' ? 'gp-badge gp-badge--strong' : 'gp-badge'}>{t(`myWork.role.${m.role}`)}</span>

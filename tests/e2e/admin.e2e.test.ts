@@ -1,29 +1,18 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeOrganisation, makeUser, PASSWORD, startTestApp, type TestApp } from '../support/test-app';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, SCREENSHOT_DIR, signInWithForm } from './browser';
+import { describe, expect, it } from 'vitest';
+import { makeOrganisation, makeUser, PASSWORD } from '../support/test-app';
+import { browserAvailable, browserSuite, expectNoAxeViolations, SCREENSHOT_DIR, signInWithForm } from './browser';
 
 describe.skipIf(!browserAvailable())('administration in a real browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
-  let orgAdmin: Awaited<ReturnType<typeof makeUser>>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
+  const suite = browserSuite(async (t) => {
     const school = await makeOrganisation(t, 'school', 'Basisschool De Regenboog');
     await makeOrganisation(t, 'huisarts', 'Huisartsenpraktijk De Linde');
-    orgAdmin = await makeUser(t, school, ['org-admin'], 'Beheer Regenboog');
-    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    const orgAdmin = await makeUser(t, school, ['org-admin'], 'Beheer Regenboog');
+    return { orgAdmin };
   });
 
   it('lets an organisation admin require the second step, add a colleague and reset a second step, only for their own', async () => {
+    const { t, browser, baseUrl, orgAdmin } = suite;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
     const page = await context.newPage();
     await page.goto(baseUrl);

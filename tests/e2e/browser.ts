@@ -3,7 +3,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve('tests/e2e/screenshots');
@@ -17,6 +18,28 @@ export function browserAvailable(): boolean {
   if (process.env.CI === 'true') throw new Error(`Chromium not found at ${CHROMIUM_PATH}; CI must install it (apt-get install -y chromium).`);
   process.stderr.write(`\n  Browser suite SKIPPED: no Chromium at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium\n\n`);
   return false;
+}
+
+export interface BrowserSuite { t: TestApp; browser: Browser; baseUrl: string }
+
+/**
+ * One browser suite's world: the real server on a fresh embedded database, listening on a free port, and Chromium.
+ * `prepare` adds the suite's people and families and returns what the tests need; the tests read it all from the
+ * returned object once `beforeAll` has run, and everything is closed afterwards.
+ */
+export function browserSuite<F extends object>(prepare: (t: TestApp) => Promise<F>): BrowserSuite & F {
+  const suite = {} as BrowserSuite & F;
+  beforeAll(async () => {
+    const t = await startTestApp();
+    Object.assign(suite, { t }, await prepare(t));
+    suite.baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.t?.close();
+  });
+  return suite;
 }
 
 export async function launchBrowser(): Promise<Browser> {

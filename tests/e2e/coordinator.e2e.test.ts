@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeOrganisation, makeUser, PASSWORD, startTestApp, type TestApp } from '../support/test-app';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, SCREENSHOT_DIR, signInWithForm } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { makeOrganisation, makeUser, PASSWORD } from '../support/test-app';
+import { browserAvailable, browserSuite, expectNoAxeViolations, SCREENSHOT_DIR, signInWithForm } from './browser';
 
 /** Tabs until the element that matches is focused (a keyboard user's way through the page). */
 async function tabTo(page: Page, matches: (el: Element) => boolean, max = 40): Promise<void> {
@@ -17,25 +17,14 @@ async function tabTo(page: Page, matches: (el: Element) => boolean, max = 40): P
 }
 
 describe.skipIf(!browserAvailable())('the coordinator’s journey in a real browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
-  let sanne: Awaited<ReturnType<typeof makeUser>>;
-  let mo: Awaited<ReturnType<typeof makeUser>>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    sanne = await makeUser(t, await makeOrganisation(t, 'wijkteam', 'Wijkteam Noord'), ['professional'], 'Sanne de Vries');
-    mo = await makeUser(t, await makeOrganisation(t, 'schuldhulp', 'Schuldhulp Stad'), ['professional'], 'Mohammed Benali');
-    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+  const suite = browserSuite(async (t) => {
+    const sanne = await makeUser(t, await makeOrganisation(t, 'wijkteam', 'Wijkteam Noord'), ['professional'], 'Sanne de Vries');
+    const mo = await makeUser(t, await makeOrganisation(t, 'schuldhulp', 'Schuldhulp Stad'), ['professional'], 'Mohammed Benali');
+    return { sanne, mo };
   });
 
   it('signs in with the keyboard alone, registers a family, builds the team, writes the plan and resolves a conflict', async () => {
+    const { browser, baseUrl, sanne, mo } = suite;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
     const page = await context.newPage();
     await page.goto(baseUrl);

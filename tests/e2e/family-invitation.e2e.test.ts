@@ -1,32 +1,20 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeFamily, makeOrganisation, makeUser, PASSWORD, startTestApp, type TestApp } from '../support/test-app';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, SCREENSHOT_DIR, signInWithForm } from './browser';
+import { describe, expect, it } from 'vitest';
+import { makeFamily, makeOrganisation, makeUser, PASSWORD } from '../support/test-app';
+import { browserAvailable, browserSuite, expectNoAxeViolations, SCREENSHOT_DIR, signInWithForm } from './browser';
 
 describe.skipIf(!browserAvailable())('a family member accepts an invitation in a real browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
-  let coordinator: Awaited<ReturnType<typeof makeUser>>;
-  let family: Awaited<ReturnType<typeof makeFamily>>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
+  const suite = browserSuite(async (t) => {
     const org = await makeOrganisation(t, 'wijkteam', 'Wijkteam Oost');
-    coordinator = await makeUser(t, org, ['professional'], 'Fatima el Amrani');
-    family = await makeFamily(coordinator.client, 'Gezin Jansen');
+    const coordinator = await makeUser(t, org, ['professional'], 'Fatima el Amrani');
+    const family = await makeFamily(coordinator.client, 'Gezin Jansen');
     const goal = await coordinator.client.create<{ id: string }>(`/api/v1/families/${family.id}/goals`, { title: 'Wij hebben rust over geld', lifeDomain: 'financien', memberIds: [family.parentId] });
     await coordinator.client.create(`/api/v1/families/${family.id}/goals/${goal.id}/actions`, { title: 'Brieven verzamelen', assigneeMemberId: family.parentId });
-    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    return { coordinator, family };
   });
 
   it('opens the link, explains a used or wrong code, creates the account and shows the family its plan, at 390 px', async () => {
+    const { browser, baseUrl, coordinator, family } = suite;
     const invitation = await coordinator.client.create<{ code: string; link: string }>(`/api/v1/families/${family.id}/invitations`, { memberId: family.parentId });
     const context = await browser.newContext({ viewport: { width: 390, height: 800 }, locale: 'nl-NL' });
     const page = await context.newPage();

@@ -1,37 +1,24 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeFamily, makeOrganisation, makeUser, PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+import { describe, expect, it } from 'vitest';
+import { makeFamily, makeOrganisation, makeUser, PASSWORD } from '../support/test-app';
 import { shareFamily } from '../support/sharing';
-import { browserAvailable, dragWithMouse, expectNoAxeViolations, launchBrowser, SCREENSHOT_DIR, signInWithForm } from './browser';
+import { browserAvailable, browserSuite, dragWithMouse, expectNoAxeViolations, SCREENSHOT_DIR, signInWithForm } from './browser';
 
 describe.skipIf(!browserAvailable())('the family overview, kept up to date in a real browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
-  let sanne: Awaited<ReturnType<typeof makeUser>>;
-  let ilse: Awaited<ReturnType<typeof makeUser>>;
-  let family: Awaited<ReturnType<typeof makeFamily>>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    sanne = await makeUser(t, await makeOrganisation(t, 'wijkteam', 'Wijkteam Zuid'), ['professional'], 'Sanne de Vries');
-    ilse = await makeUser(t, await makeOrganisation(t, 'jeugdteam', 'Jeugdteam Zuid'), ['professional'], 'Ilse Kramer');
-    family = await makeFamily(sanne.client, 'Gezin Jansen');
+  const suite = browserSuite(async (t) => {
+    const sanne = await makeUser(t, await makeOrganisation(t, 'wijkteam', 'Wijkteam Zuid'), ['professional'], 'Sanne de Vries');
+    const ilse = await makeUser(t, await makeOrganisation(t, 'jeugdteam', 'Jeugdteam Zuid'), ['professional'], 'Ilse Kramer');
+    const family = await makeFamily(sanne.client, 'Gezin Jansen');
     await shareFamily(t, sanne, family, [ilse.organisationId]);
     await sanne.client.create(`/api/v1/families/${family.id}/team`, { userId: ilse.id, role: 'member', responsibility: 'Gesprekken met Tim' });
     for (const [title, focus] of [['Tim gaat weer elke dag naar school', 'now'], ['Rust over geld', 'now'], ['Een eigen kamer voor Tim', 'later']] as const) {
       await sanne.client.create(`/api/v1/families/${family.id}/goals`, { title, lifeDomain: 'financien', memberIds: [family.parentId], focus });
     }
-    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    return { sanne, ilse, family };
   });
 
   it('adds and corrects members and supporters, sets team domains, hands over coordination and reorders goals by dragging', async () => {
+    const { browser, baseUrl, sanne, ilse, family } = suite;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/gezinnen/${family.id}`);
@@ -119,6 +106,7 @@ describe.skipIf(!browserAvailable())('the family overview, kept up to date in a 
   });
 
   it('tells a professional in their caseload what others changed since their last visit, and marks it in the timeline', async () => {
+    const { browser, baseUrl, sanne, ilse, family } = suite;
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
     const page = await context.newPage();
     await page.goto(baseUrl);

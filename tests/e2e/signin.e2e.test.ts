@@ -1,34 +1,23 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeFamily, makeUser, makeOrganisation, PASSWORD, startTestApp, type TestApp } from '../support/test-app';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, SCREENSHOT_DIR } from './browser';
+import { describe, expect, it } from 'vitest';
+import { makeFamily, makeUser, makeOrganisation, PASSWORD } from '../support/test-app';
+import { browserAvailable, browserSuite, expectNoAxeViolations, SCREENSHOT_DIR } from './browser';
 
 describe.skipIf(!browserAvailable())('the sign-in page in a real browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
-  let email: string;
-
-  beforeAll(async () => {
-    t = await startTestApp();
+  const suite = browserSuite(async (t) => {
     const org = await makeOrganisation(t, 'wijkteam', 'Wijkteam Noord');
     const sanne = await makeUser(t, org, ['professional'], 'Sanne de Vries');
-    email = sanne.email;
+    const email = sanne.email;
     const family = await makeFamily(sanne.client, 'Gezin Jansen');
     const goal = await sanne.client.create<{ id: string }>(`/api/v1/families/${family.id}/goals`, { title: 'We hebben rust over geld', lifeDomain: 'financien', memberIds: [family.parentId] });
     await sanne.client.create(`/api/v1/families/${family.id}/goals/${goal.id}/actions`, { title: 'Brieven van schuldeisers verzamelen', assigneeUserId: sanne.id, dueDate: '2020-01-01' });
     await sanne.client.create(`/api/v1/families/${family.id}/supporters`, { name: 'Oma Riet', relation: 'grootmoeder' });
-    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    return { email };
   });
 
   for (const width of [1280, 390]) {
     it(`signs in, shows my families and signs out, at ${width} px, without accessibility violations`, async () => {
+      const { browser, baseUrl, email } = suite;
       const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'nl-NL' });
       const page = await context.newPage();
       await page.goto(baseUrl);

@@ -1,32 +1,22 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { totpCode } from '../../packages/server/src/platform/auth/totp';
-import { makeFamily, makeOrganisation, makeUser, PASSWORD, startTestApp, type TestApp } from '../support/test-app';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, SCREENSHOT_DIR, signInWithForm } from './browser';
+import { makeFamily, makeOrganisation, makeUser, PASSWORD } from '../support/test-app';
+import { browserAvailable, browserSuite, expectNoAxeViolations, SCREENSHOT_DIR, signInWithForm } from './browser';
 
 describe.skipIf(!browserAvailable())('two-factor sign-in in a real browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    t = await startTestApp();
+  const suite = browserSuite(async (t) => {
     const org = await makeOrganisation(t, 'wijkteam', 'Wijkteam Noord');
     await t.admin.create('/api/v1/users', { email: 'privacy@noord.test', name: 'Pieter de Groot', password: PASSWORD, organisationId: org, roles: ['privacy-officer'] });
     // A colleague broke the glass in a family of their organisation: it waits for review.
     const sanne = await makeUser(t, org, ['professional'], 'Sanne de Vries');
     const family = await makeFamily(sanne.client);
     await sanne.client.create(`/api/v1/families/${family.id}/break-glass`, { categories: ['safety'], reason: 'Buren melden geschreeuw en een huilend kind.', hours: 2 });
-    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    return {};
   });
 
   it('has a privacy officer set up the app with the QR code, keep the recovery codes, and sign in with a code next time', async () => {
+    const { browser, baseUrl } = suite;
     const context = await browser.newContext({ viewport: { width: 390, height: 900 }, locale: 'nl-NL' });
     const page = await context.newPage();
     const signIn = async () => {

@@ -226,17 +226,18 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<boolean> {
         await coordinator.create(`${base}/goals/${goal.id}/actions`, { title: a.title, dueDate: inDays(a.due), ...who });
       }
     }
-    for (const n of f.notes ?? []) {
-      await (await as(n.who)).create(`${base}/timeline`, { body: n.body, lifeDomain: n.lifeDomain, memberIds: (n.members ?? []).map(memberId) });
-    }
     for (const account of f.accounts ?? []) {
       const invitation = await coordinator.create<{ code: string }>(`${base}/invitations`, { memberId: memberId(account.member) });
       await new ApiClient(app).acceptInvitation(invitation.code, account.email, DEMO_PASSWORD);
     }
+    // The coordinator opens the file (a visit) before the team's notes come in, so her caseload shows what is new.
+    const current = (await coordinator.get(base)).json() as { version: number };
     if (f.phase !== 'aanmelding') {
-      const current = (await coordinator.get(base)).json() as { version: number };
       const res = await coordinator.patch(base, { phase: f.phase }, current.version);
       if (res.statusCode !== 200) throw new Error(`phase change failed: ${res.body}`);
+    }
+    for (const n of f.notes ?? []) {
+      await (await as(n.who)).create(`${base}/timeline`, { body: n.body, lifeDomain: n.lifeDomain, memberIds: (n.members ?? []).map(memberId) });
     }
   }
   return true;

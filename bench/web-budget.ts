@@ -8,7 +8,8 @@ const BUDGET_JS_KB = 250;
 const dist = path.resolve('packages/web/dist');
 
 const html = await readFile(path.join(dist, 'index.html'), 'utf8');
-const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+// Every script and stylesheet the page names: the built assets, the modules they preload, and public/warm-up.js.
+const assets = [...html.matchAll(/(?:src|href)="(\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
 const rows: { file: string; kind: string; raw: number; gzip: number }[] = [];
 for (const asset of assets) {
   const body = await readFile(path.join(dist, asset));

@@ -1,4 +1,6 @@
-import { lazy, StrictMode } from 'react';
+// First, before everything else: see start.ts.
+import { FAMILY_PATH, familyPage, NEW_FAMILY_PATH } from './start';
+import { lazy, startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
@@ -6,17 +8,19 @@ import '@utrecht/component-library-css';
 import '@utrecht/design-tokens/dist/index.css';
 import './styles.css';
 import './i18n';
-import { ApiError, whenSessionEnds } from './api/client';
 import { AppShell } from './layout/AppShell';
 import { RequireSession } from './session/RequireSession';
-import { SignInPage } from './pages/SignInPage';
-import { InvitationPage } from './pages/InvitationPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { ME } from './session/session';
+import { Loading } from './components/Loading';
+import { ApiError, whenSessionEnds } from './api/client';
+import { loadFamilyOverview } from './api/queries';
+import { isComplete, ME, sessionQuery } from './session/session';
 
-// Pages load when first visited, so signing in does not wait for the code of every page.
-const FamilyPage = lazy(() => import('./pages/FamilyPage').then((m) => ({ default: m.FamilyPage })));
+// Pages load when first visited: the first screen waits for neither the code of every page nor the validation
+// schemas (zod and the domain package) that only forms need.
+const SignInPage = lazy(() => import('./pages/SignInPage').then((m) => ({ default: m.SignInPage })));
+const InvitationPage = lazy(() => import('./pages/InvitationPage').then((m) => ({ default: m.InvitationPage })));
 const NewFamilyPage = lazy(() => import('./pages/NewFamilyPage').then((m) => ({ default: m.NewFamilyPage })));
 const AdminRoute = lazy(() => import('./pages/AdminRoute').then((m) => ({ default: m.AdminRoute })));
 
@@ -29,6 +33,13 @@ const queryClient = new QueryClient({
 // When the server ends the session (idle for 30 minutes), the app goes back to sign-in instead of showing errors.
 whenSessionEnds(() => queryClient.setQueryData(ME, null));
 
+/** The family overview's data, fetched beside its code (the route's `lazy`) once the session is known to be complete. */
+async function loadFamily(familyId: string): Promise<null> {
+  const session = await queryClient.ensureQueryData(sessionQuery).catch(() => null);
+  if (isComplete(session)) await loadFamilyOverview(queryClient, familyId);
+  return null;
+}
+
 const router = createBrowserRouter([
   {
     element: <AppShell />,
@@ -39,9 +50,15 @@ const router = createBrowserRouter([
         element: <RequireSession />,
         children: [
           { path: '/', element: <HomePage /> },
-          { path: '/gezinnen/nieuw', element: <NewFamilyPage /> },
+          { path: NEW_FAMILY_PATH, element: <NewFamilyPage /> },
           { path: '/beheer', element: <AdminRoute /> },
-          { path: '/gezinnen/:familyId', element: <FamilyPage /> },
+          {
+            // The page renders once, complete: its code and its data load side by side, not one after the other.
+            path: FAMILY_PATH,
+            lazy: () => familyPage().then((m) => ({ Component: m.FamilyPage })),
+            loader: ({ params }) => loadFamily(params.familyId!),
+            hydrateFallbackElement: <Loading />,
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
@@ -49,10 +66,16 @@ const router = createBrowserRouter([
   },
 ]);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// Who is signed in decides the first screen (the header's name and sign-out, or sign-in): knowing it before the first
+// render means nothing moves when it arrives. index.html asked the server for it already, beside the scripts.
+void queryClient.prefetchQuery(sessionQuery).then(() => {
+  // As a transition, React renders in slices and lets the browser in between rather than in one long task (the first
+  // render can hold a whole page when its code and data came in first).
+  startTransition(() => createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  ));
+});

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import type {
   AuditRecord, CaseloadItem, Consent, Family, MemberSummary, MyAction, Plan, Supporter, TeamMember, TimelineEntry,
 } from '@gezinsplan/domain';
@@ -16,11 +16,35 @@ const family = (id: string) => `/api/v1/families/${id}`;
 
 export const useCaseload = () => useQuery({ queryKey: ['me', 'families'], queryFn: get<Page<CaseloadItemT>>('/api/v1/me/families?limit=100') });
 export const useMyActions = () => useQuery({ queryKey: ['me', 'actions'], queryFn: get<Page<MyActionT>>('/api/v1/me/actions?limit=100') });
-export const useFamily = (id: string) => useQuery({ queryKey: ['family', id], queryFn: get<Family>(family(id)) });
-export const useMembers = (id: string) => useQuery({ queryKey: ['family', id, 'members'], queryFn: get<Page<MemberSummary>>(`${family(id)}/members`) });
-export const useSupporters = (id: string) => useQuery({ queryKey: ['family', id, 'supporters'], queryFn: get<Page<SupporterT>>(`${family(id)}/supporters`) });
-export const useTeam = (id: string) => useQuery({ queryKey: ['family', id, 'team'], queryFn: get<Page<TeamMember>>(`${family(id)}/team`) });
-export const usePlan = (id: string) => useQuery({ queryKey: ['family', id, 'plan'], queryFn: get<PlanT>(`${family(id)}/plan`) });
-export const useTimeline = (id: string) => useQuery({ queryKey: ['family', id, 'timeline'], queryFn: get<Page<TimelineEntry>>(`${family(id)}/timeline?limit=50`) });
+const familyQuery = (id: string) => queryOptions({ queryKey: ['family', id], queryFn: get<Family>(family(id)) });
+export const useFamily = (id: string) => useQuery(familyQuery(id));
+const membersQuery = (id: string) => queryOptions({ queryKey: ['family', id, 'members'], queryFn: get<Page<MemberSummary>>(`${family(id)}/members`) });
+export const useMembers = (id: string) => useQuery(membersQuery(id));
+const supportersQuery = (id: string) => queryOptions({ queryKey: ['family', id, 'supporters'], queryFn: get<Page<SupporterT>>(`${family(id)}/supporters`) });
+export const useSupporters = (id: string) => useQuery(supportersQuery(id));
+const teamQuery = (id: string) => queryOptions({ queryKey: ['family', id, 'team'], queryFn: get<Page<TeamMember>>(`${family(id)}/team`) });
+export const useTeam = (id: string) => useQuery(teamQuery(id));
+const planQuery = (id: string) => queryOptions({ queryKey: ['family', id, 'plan'], queryFn: get<PlanT>(`${family(id)}/plan`) });
+export const usePlan = (id: string) => useQuery(planQuery(id));
+const timelineQuery = (id: string) => queryOptions({ queryKey: ['family', id, 'timeline'], queryFn: get<Page<TimelineEntry>>(`${family(id)}/timeline?limit=50`) });
+export const useTimeline = (id: string) => useQuery(timelineQuery(id));
 export const useConsents = (id: string) => useQuery({ queryKey: ['family', id, 'consents'], queryFn: get<Page<Consent>>(`${family(id)}/consents`) });
 export const useFamilyAudit = (id: string) => useQuery({ queryKey: ['family', id, 'audit'], queryFn: get<Page<AuditRecord>>(`${family(id)}/audit?limit=50`) });
+/**
+ * Loads what a professional's family overview (FamilyPage) shows, all at once and before the page renders, so it
+ * appears complete rather than block by block, each pushing the next down as its data arrives. Data already here
+ * counts (refreshed in the background when stale). A failed answer is asked for once per visit, here: the page shows
+ * it rather than asking the server again as it mounts.
+ */
+export async function loadFamilyOverview(client: QueryClient, id: string): Promise<void> {
+  client.setQueryDefaults(['family', id], { retryOnMount: false });
+  const settled = (answer: Promise<unknown>) => answer.catch(() => undefined);
+  await Promise.all([
+    settled(client.ensureQueryData({ ...familyQuery(id), revalidateIfStale: true })),
+    settled(client.ensureQueryData({ ...membersQuery(id), revalidateIfStale: true })),
+    settled(client.ensureQueryData({ ...supportersQuery(id), revalidateIfStale: true })),
+    settled(client.ensureQueryData({ ...teamQuery(id), revalidateIfStale: true })),
+    settled(client.ensureQueryData({ ...planQuery(id), revalidateIfStale: true })),
+    settled(client.ensureQueryData({ ...timelineQuery(id), revalidateIfStale: true })),
+  ]);
+}

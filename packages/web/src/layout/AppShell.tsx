@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button, Page, PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { switchLanguage } from '../i18n';
@@ -13,6 +13,11 @@ export function AppShell() {
   const session = useSession();
   const endSession = useSignOut();
   const navigate = useNavigate();
+  const location = useLocation();
+  // A page whose route loads its data first (the family overview) keeps the old page on screen meanwhile; show that
+  // the next one is on its way instead, as a page that loads its own data does.
+  const pending = useNavigation().location;
+  const arriving = !!pending && pending.pathname !== location.pathname;
   const signedIn = isComplete(session.data) ? session.data ?? null : null;
 
   const signOut = async () => {
@@ -48,7 +53,7 @@ export function AppShell() {
         <PageContent>
           <main id="main" tabIndex={-1} className="gp-main">
             <Suspense fallback={<Loading />}>
-              <Outlet />
+              {arriving ? <Loading /> : <Outlet />}
             </Suspense>
           </main>
         </PageContent>

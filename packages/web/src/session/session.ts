@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SignedInUser } from '@gezinsplan/domain';
 import { api, ApiError, setCsrfToken } from '../api/client';
 
@@ -11,23 +11,26 @@ export interface SessionAnswer {
 
 export const ME = ['me'] as const;
 
-/** The current session, or null when nobody is signed in. */
+/** The current session, or null when nobody is signed in; main.tsx asks for it before the first render. */
+export const sessionQuery = queryOptions({
+  queryKey: ME,
+  queryFn: async (): Promise<SessionAnswer | null> => {
+    try {
+      const me = await api<SessionAnswer>('GET', '/api/v1/me');
+      setCsrfToken(me.csrfToken);
+      return me;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: Infinity,
+  retry: false,
+});
+
+/** The current session, kept in step by sign-in, sign-out and the server ending it. */
 export function useSession() {
-  return useQuery({
-    queryKey: ME,
-    queryFn: async (): Promise<SessionAnswer | null> => {
-      try {
-        const me = await api<SessionAnswer>('GET', '/api/v1/me');
-        setCsrfToken(me.csrfToken);
-        return me;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
-    staleTime: Infinity,
-    retry: false,
-  });
+  return useQuery(sessionQuery);
 }
 
 /** Whether the session opens the app (no second step waiting). */

@@ -20,10 +20,13 @@ describe.skipIf(!browserAvailable())('administration in a real browser', () => {
     await page.getByRole('heading', { name: 'Beheer' }).waitFor();
 
     const organisations = page.getByRole('region', { name: 'Organisaties' });
-    await organisations.getByText('Basisschool De Regenboog').waitFor();
-    expect(await organisations.getByText('Huisartsenpraktijk De Linde').count()).toBe(0);
+    await organisations.getByRole('combobox', { name: /Basisschool De Regenboog/ }).waitFor();
+    expect(await organisations.getByText(/Huisartsenpraktijk De Linde/).count()).toBe(0);
     await organisations.getByRole('button', { name: /Verplicht maken/ }).click();
     await organisations.getByText('Tweede stap verplicht', { exact: false }).first().waitFor();
+    // Not everything at once: how many goals the school's families work on now.
+    await organisations.getByLabel('Doelen tegelijk op ‘Nu aan werken’ bij gezinnen van Basisschool De Regenboog').selectOption({ label: '2 doelen' });
+    await page.getByRole('status').getByText('Opgeslagen.').waitFor();
 
     const people = page.getByRole('region', { name: 'Mensen' });
     await people.getByText('Persoon toevoegen').click();
@@ -37,8 +40,9 @@ describe.skipIf(!browserAvailable())('administration in a real browser', () => {
     await expectNoAxeViolations(page);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-1280.png'), fullPage: true });
 
-    const org = (await t.db.selectFrom('organisations').select('require_two_factor').where('name', '=', 'Basisschool De Regenboog').executeTakeFirstOrThrow());
+    const org = (await t.db.selectFrom('organisations').select(['require_two_factor', 'max_goals_now']).where('name', '=', 'Basisschool De Regenboog').executeTakeFirstOrThrow());
     expect(org.require_two_factor).toBe(true);
+    expect(org.max_goals_now).toBe(2);
     await context.close();
   });
 });

@@ -86,6 +86,11 @@ describe.skipIf(!browserAvailable())('the family overview, kept up to date in a 
     await now.getByRole('article', { name: 'Een eigen kamer voor Tim' }).waitFor();
     const order = await now.getByRole('heading', { level: 4 }).allTextContents();
     expect(order).toEqual(['Een eigen kamer voor Tim', 'Tim gaat weer elke dag naar school', 'Rust over geld']);
+    // Three goals now: a new goal starts under 'Later', and the form says why.
+    await plan.locator('summary', { hasText: 'Doel toevoegen' }).click();
+    await plan.getByText('‘Nu aan werken’ is vol: er staan al 3 doelen. Niet alles tegelijk; dit doel komt bij ‘Later’.').waitFor();
+    expect(await plan.getByLabel('Wanneer').inputValue()).toBe('later');
+    await plan.locator('summary', { hasText: 'Doel toevoegen' }).click();
     // With nothing left in 'Later', that group still takes a goal dragged into it.
     await later.getByText('Sleep een doel hierheen.').waitFor();
     await dragWithMouse(page, now.getByRole('heading', { name: 'Rust over geld' }), later.getByText('Sleep een doel hierheen.'));

@@ -17,7 +17,7 @@ interface TeamMember {
 }
 interface Action { id: string; goalId: string; title: string; status: string; dueDate: string | null; version: number; assignee: { kind: string; id: string; name: string } }
 interface Goal { id: string; title: string; priority: number; focus: string; lifeDomain: string; version: number; actions: Action[] }
-interface Plan { version: number; goals: Goal[] }
+interface Plan { version: number; maxGoalsNow: number; goals: Goal[] }
 interface Entry {
   id: string; kind: string; event: string; body: string | null; data: Record<string, unknown>; lifeDomain: string | null;
   author: { userId: string; name: string; organisationName: string } | null; createdAt: string;
@@ -256,6 +256,48 @@ describe('care team and plan', () => {
   });
 
   describe('the plan', () => {
+    it('works on at most three goals now: a fourth goes to later, an explicit fourth is refused, the organisation can change the limit', async () => {
+      const f = await sharedFamily('Gezin Niet Alles Tegelijk');
+      const base = `/api/v1/families/${f.id}`;
+      const goals: Goal[] = [];
+      for (const title of ['Rust over geld', 'Tim gaat naar school', 'Moeder slaapt beter', 'Een eigen kamer voor Tim']) {
+        goals.push(await sanne.client.create<Goal>(`${base}/goals`, { title, lifeDomain: 'financien' }));
+      }
+      expect(goals.map((g) => g.focus)).toEqual(['now', 'now', 'now', 'later']);
+      expect((await planOf(sanne.client, f.id)).maxGoalsNow).toBe(3);
+
+      const refused = problem(await sanne.client.post(`${base}/goals`, { title: 'Werk vinden', lifeDomain: 'werk-opleiding', focus: 'now' }), 409);
+      expect(pointers(refused)).toEqual(['/body/focus']);
+      const fourth = goals[3]!;
+      expect(pointers(problem(await sanne.client.patch(`${base}/goals/${fourth.id}`, { focus: 'now' }, fourth.version), 409))).toEqual(['/body/focus']);
+      expect((await planOf(sanne.client, f.id)).goals.filter((g) => g.focus === 'now')).toHaveLength(3);
+
+      // One goal moves to later, and the fourth takes its place.
+      const first = goals[0]!;
+      expect((await sanne.client.patch(`${base}/goals/${first.id}`, { focus: 'later' }, first.version)).statusCode).toBe(200);
+      expect((await sanne.client.patch(`${base}/goals/${fourth.id}`, { focus: 'now' }, fourth.version)).statusCode).toBe(200);
+
+      // The registering organisation allows four at once for its families.
+      const org = ((await t.admin.get('/api/v1/organisations?limit=100')).json() as { items: { id: string; version: number; maxGoalsNow: number }[] })
+        .items.find((o) => o.id === sanne.organisationId)!;
+      expect(org.maxGoalsNow).toBe(3);
+      const changed = await t.admin.patch(`/api/v1/organisations/${sanne.organisationId}`, { maxGoalsNow: 4 }, org.version);
+      expect(changed.statusCode, changed.body).toBe(200);
+      expect((await sanne.client.patch(`${base}/goals/${first.id}`, { focus: 'now' }, first.version + 1)).statusCode).toBe(200);
+      expect((await planOf(sanne.client, f.id)).maxGoalsNow).toBe(4);
+      expect(problem(await t.admin.patch(`/api/v1/organisations/${sanne.organisationId}`, { maxGoalsNow: 11 }, org.version + 1), 400).code).toBe('VALIDATION_FAILED');
+      expect((await t.admin.patch(`/api/v1/organisations/${sanne.organisationId}`, { maxGoalsNow: 3 }, org.version + 1)).statusCode).toBe(200);
+    });
+
+    it('two requests for the last place now: one gets it, the other is refused', async () => {
+      const f = await sharedFamily();
+      const base = `/api/v1/families/${f.id}`;
+      for (const title of ['Een', 'Twee']) await sanne.client.create(`${base}/goals`, { title, lifeDomain: 'financien', focus: 'now' });
+      const answers = await Promise.all(['Drie', 'Vier'].map((title) => sanne.client.post(`${base}/goals`, { title, lifeDomain: 'financien', focus: 'now' })));
+      expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+      expect((await planOf(sanne.client, f.id)).goals.filter((g) => g.focus === 'now')).toHaveLength(3);
+    });
+
     it('keeps goals in priority order, and renumbers 1..n without gaps when one moves', async () => {
       const f = await sharedFamily();
       const base = `/api/v1/families/${f.id}`;

@@ -23,6 +23,7 @@ export * from './privacy/break-glass.schema';
 export * from './privacy/privacy-audit.schema';
 export * from './privacy/data-subject-request.schema';
 export * from './family-accounts/invitation.schema';
+export * from './process/phases';
 export * from './process/gas';
 export * from './process/zrm';
 export * from './process/experience';

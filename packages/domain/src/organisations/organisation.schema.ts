@@ -20,6 +20,8 @@ export const Organisation = z.object({
   kind: OrganisationKind,
   /** Everyone of this organisation signs in with a second factor (admins and privacy officers always do). */
   requireTwoFactor: z.boolean(),
+  /** How many goals a family it registered works on "now" at most (1–10, default 3). */
+  maxGoalsNow: z.int(),
   version: Version,
   createdAt: Timestamp,
 });
@@ -28,5 +30,6 @@ export type Organisation = z.infer<typeof Organisation>;
 export const UpdateOrganisation = z.strictObject({
   name: NonEmptyText(200).optional(),
   requireTwoFactor: z.boolean().optional(),
+  maxGoalsNow: z.int().min(1).max(10).optional(),
 });
 export type UpdateOrganisation = z.infer<typeof UpdateOrganisation>;

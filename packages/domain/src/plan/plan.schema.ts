@@ -17,7 +17,12 @@ export const CreateGoal = z.strictObject({
   title: NonEmptyText(500),
   lifeDomain: LifeDomainCode,
   memberIds: memberIds.default([]),
-  focus: GoalFocus.default('now'),
+  /**
+   * Left out, a professional's goal goes to "now" while there is room there (the organisation's limit) and else to
+   * "later"; a family member's goal goes to "later", for the family and the team to agree on. Asked for explicitly,
+   * "now" is refused when it is full.
+   */
+  focus: GoalFocus.optional(),
   /** The owner is a family member (the plan is the family's) or, failing that, a professional on the team. */
   ownerMemberId: Id.optional(),
   ownerUserId: Id.optional(),
@@ -104,6 +109,8 @@ export const Plan = z.object({
   familyId: Id,
   version: Version,
   updatedAt: Timestamp,
+  /** How many goals may be in focus "now" at once (the registering organisation's setting). */
+  maxGoalsNow: z.int(),
   goals: z.array(Goal),
 });
 

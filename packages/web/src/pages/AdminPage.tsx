@@ -40,6 +40,8 @@ export function AdminPage({ roles, organisationId }: { roles: Role[]; organisati
   };
   const setTwoFactor = (o: Organisation, on: boolean) =>
     run(() => api('PATCH', `/api/v1/organisations/${o.id}`, { requireTwoFactor: on }, { 'if-match': `"${o.version}"` }), t('edit.saved'));
+  const setMaxGoalsNow = (o: Organisation, maxGoalsNow: number) =>
+    run(() => api('PATCH', `/api/v1/organisations/${o.id}`, { maxGoalsNow }, { 'if-match': `"${o.version}"` }), t('edit.saved'));
   const reset = (u: User) => run(() => api('POST', `/api/v1/users/${u.id}/two-factor/reset`), t('admin.resetDone', { name: u.name }));
 
   return (
@@ -58,6 +60,9 @@ export function AdminPage({ roles, organisationId }: { roles: Role[]; organisati
                     onClick={() => void setTwoFactor(o, !o.requireTwoFactor)}>
                     {o.requireTwoFactor ? t('admin.turnOff') : t('admin.turnOn')}
                   </Button>
+                  <SelectField id={`max-now-${o.id}`} label={t('admin.maxGoalsNow', { name: o.name })} value={String(o.maxGoalsNow)}
+                    onChange={(e) => void setMaxGoalsNow(o, Number(e.target.value))}
+                    options={Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: t('admin.goalsAtOnce', { count: i + 1 }) }))} />
                 </li>
               ))}
             </ul>

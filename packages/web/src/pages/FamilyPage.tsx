@@ -80,7 +80,9 @@ export function FamilyPage() {
       <section aria-labelledby="plan-title" className="gp-card">
         <Heading2 id="plan-title">{t('family.plan')}</Heading2>
         <Button appearance="secondary-action-button" className="gp-no-print" onClick={() => window.print()}>{t('family.print')}</Button>
-        {can('plan:write') && <GoalForm familyId={familyId} members={members.data?.items ?? []} />}
+        {can('plan:write') && plan.data && (
+          <GoalForm familyId={familyId} members={members.data?.items ?? []} nowLimit={plan.data.maxGoalsNow} nowTaken={plan.data.goals.filter((g) => g.focus === 'now').length} />
+        )}
         {can('plan:write') && <Paragraph className="gp-meta gp-no-print">{t('family.dragHint')}</Paragraph>}
         {moveError && <Alert type="error" role="alert"><Paragraph>{moveError}</Paragraph></Alert>}
         <QueryState query={plan}>

@@ -7,9 +7,9 @@ import { assertVersion } from '../../platform/http/versioning';
 import { writeAudit } from '../../platform/audit/audit-writer';
 import { decodeIdCursor, page } from '../../platform/http/cursor';
 
-function present(row: { id: string; name: string; kind: string; require_two_factor: boolean; version: number; created_at: Date }): Organisation {
+function present(row: { id: string; name: string; kind: string; require_two_factor: boolean; max_goals_now: number; version: number; created_at: Date }): Organisation {
   return {
-    id: row.id, name: row.name, kind: row.kind as OrganisationKind, requireTwoFactor: row.require_two_factor, version: row.version,
+    id: row.id, name: row.name, kind: row.kind as OrganisationKind, requireTwoFactor: row.require_two_factor, maxGoalsNow: row.max_goals_now, version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }
@@ -63,13 +63,15 @@ export async function updateOrganisation(ctx: RequestContext, id: string, expect
     await tx.updateTable('organisations').set({
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.requireTwoFactor !== undefined ? { require_two_factor: input.requireTwoFactor } : {}),
+      ...(input.maxGoalsNow !== undefined ? { max_goals_now: input.maxGoalsNow } : {}),
       version: current.version + 1,
     }).where('id', '=', id).execute();
     await writeAudit(tx, [{
       action: 'U', eventType: 'organisation.updated', outcome: 'success', actor: ctx.actor, familyId: null,
       resourceType: 'organisation', resourceId: id, accessPoint: ctx.accessPoint, purpose: 'administration',
       checks: { authorisation: true, careRelationship: false, consent: false, emergency: false },
-      detail: { fields: Object.keys(input), ...(input.requireTwoFactor !== undefined ? { requireTwoFactor: input.requireTwoFactor } : {}) },
+      detail: { fields: Object.keys(input), ...(input.requireTwoFactor !== undefined ? { requireTwoFactor: input.requireTwoFactor } : {}),
+        ...(input.maxGoalsNow !== undefined ? { maxGoalsNow: input.maxGoalsNow } : {}) },
     }], ctx.now);
   });
   return present(await ctx.db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirstOrThrow());

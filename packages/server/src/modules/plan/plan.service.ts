@@ -41,8 +41,38 @@ export async function getPlan(scope: FamilyScope) {
   scope.audit.resourceId = plan.id;
   return {
     id: plan.id, familyId: plan.family_id, version: plan.version, updatedAt: new Date(plan.updated_at).toISOString(),
-    goals: await visibleGoals(scope),
+    maxGoalsNow: await maxGoalsNow(scope), goals: await visibleGoals(scope),
   };
+}
+
+async function roomNow(scope: FamilyScope): Promise<boolean> {
+  const { limit, taken } = await placesNow(scope);
+  return taken < limit;
+}
+
+async function placesNow(scope: FamilyScope): Promise<{ limit: number; taken: number }> {
+  const { n } = await scope.db.selectFrom('goals').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('family_id', '=', scope.familyId).where('focus', '=', 'now').executeTakeFirstOrThrow();
+  return { limit: await maxGoalsNow(scope), taken: Number(n) };
+}
+
+async function maxGoalsNow(scope: FamilyScope): Promise<number> {
+  const row = await scope.db.selectFrom('families as f').innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+    .select('o.max_goals_now').where('f.id', '=', scope.familyId).executeTakeFirstOrThrow();
+  return row.max_goals_now;
+}
+
+/**
+ * Not everything at once: a goal joins "now" only while fewer than the organisation's limit are there. Called after
+ * bumpPlan, whose row lock makes concurrent additions wait, so two requests cannot both take the last place.
+ */
+async function assertRoomNow(scope: FamilyScope): Promise<void> {
+  const { limit, taken } = await placesNow(scope);
+  if (taken >= limit) {
+    throw new AppError('CONFLICT', `The family already works on ${limit} goals now; move one to later first.`, [
+      { pointer: '/body/focus', detail: `at most ${limit} goals in focus now` },
+    ]);
+  }
 }
 
 async function bumpPlan(scope: FamilyScope): Promise<string> {
@@ -77,6 +107,8 @@ export async function createGoal(scope: FamilyScope, input: CreateGoal): Promise
   await assertMembersOfFamily(scope.db, scope.familyId, input.memberIds, '/body/memberIds');
   await assertOwner(scope, input.ownerMemberId, input.ownerUserId);
   const planId = await bumpPlan(scope);
+  if (input.focus === 'now') await assertRoomNow(scope);
+  const focus = input.focus ?? (scope.actor.kind === 'professional' && await roomNow(scope) ? 'now' : 'later');
   const { max } = await scope.db.selectFrom('goals').select((eb) => eb.fn.max<number | null>('priority').as('max'))
     .where('family_id', '=', scope.familyId).executeTakeFirstOrThrow();
   const id = uuidv7();
@@ -84,11 +116,11 @@ export async function createGoal(scope: FamilyScope, input: CreateGoal): Promise
   const ownerMemberId = input.ownerMemberId ?? (input.ownerUserId ? null : (input.memberIds.length === 1 ? input.memberIds[0]! : author.author_member_id));
   await scope.db.insertInto('goals').values({
     id, family_id: scope.familyId, plan_id: planId, title: input.title, life_domain: input.lifeDomain, member_ids: input.memberIds,
-    focus: input.focus, priority: (max ?? 0) + 1, owner_member_id: ownerMemberId,
+    focus, priority: (max ?? 0) + 1, owner_member_id: ownerMemberId,
     owner_user_id: ownerMemberId ? null : (input.ownerUserId ?? scope.actor.userId),
     ...author, created_at: scope.now, updated_at: scope.now,
   }).execute();
-  await appendTimeline(scope, { kind: 'plan', event: 'goal.created', data: { goalId: id, focus: input.focus }, lifeDomain: input.lifeDomain, memberIds: input.memberIds });
+  await appendTimeline(scope, { kind: 'plan', event: 'goal.created', data: { goalId: id, focus }, lifeDomain: input.lifeDomain, memberIds: input.memberIds });
   scope.audit.resourceId = id;
   return goalById(scope, id);
 }
@@ -138,6 +170,7 @@ export async function updateGoal(scope: FamilyScope, goalId: string, expectedVer
   if (input.memberIds) await assertMembersOfFamily(scope.db, scope.familyId, input.memberIds, '/body/memberIds');
   await assertOwner(scope, input.ownerMemberId, input.ownerUserId);
   await bumpPlan(scope);
+  if (input.focus === 'now' && current.focus !== 'now') await assertRoomNow(scope);
   if (input.priority !== undefined) await moveGoal(scope, goalId, input.priority);
   await scope.db.updateTable('goals').set({
     ...(input.title !== undefined ? { title: input.title } : {}),

@@ -10,6 +10,7 @@ export interface OrganisationsTable {
   id: string;
   name: string;
   kind: string;
+  max_goals_now: Generated<number>;
   require_two_factor: Generated<boolean>;
   version: Generated<number>;
   created_at: Timestamp;

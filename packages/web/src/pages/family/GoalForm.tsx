@@ -9,15 +9,19 @@ import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { checkForm, type FieldErrors } from '../../components/validation';
 import { problemFieldErrors, problemText } from '../../components/problemText';
 import { lifeDomainName } from './PlanView';
+import { isNowFull } from './useMoveGoal';
 
 /** A new goal for the plan, in the family's words, with its life domain, whom it is about and when. */
-export function GoalForm({ familyId, members }: { familyId: string; members: MemberSummary[] }) {
+export function GoalForm({ familyId, members, nowLimit, nowTaken }: { familyId: string; members: MemberSummary[]; nowLimit: number; nowTaken: number }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
   const [lifeDomain, setLifeDomain] = useState('');
   const [memberIds, setMemberIds] = useState<string[]>([]);
-  const [focus, setFocus] = useState('now');
+  const nowFull = nowTaken >= nowLimit;
+  // Not everything at once: when "now" is full, a new goal starts under "later" unless the person chooses otherwise.
+  const [chosenFocus, setFocus] = useState<string | null>(null);
+  const focus = chosenFocus ?? (nowFull ? 'later' : 'now');
   const [message, setMessage] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -35,7 +39,7 @@ export function GoalForm({ familyId, members }: { familyId: string; members: Mem
       await queryClient.invalidateQueries({ queryKey: ['family', familyId] });
     } catch (e) {
       setErrors(problemFieldErrors(e));
-      setMessage({ type: 'error', text: problemText(e) });
+      setMessage({ type: 'error', text: isNowFull(e) ? t('edit.nowFull', { limit: nowLimit }) : problemText(e) });
     }
   };
 
@@ -52,6 +56,7 @@ export function GoalForm({ familyId, members }: { familyId: string; members: Mem
         <CheckboxGroup id="goal-member" legend={t('edit.about')} selected={memberIds} onChange={setMemberIds}
           options={members.map((m) => ({ value: m.id, label: m.givenName }))} />
         <SelectField id="goal-focus" label={t('edit.focus')} value={focus} onChange={(e) => setFocus(e.target.value)}
+          description={nowFull ? t('edit.nowFullHint', { limit: nowLimit }) : undefined}
           options={goalFocuses.filter((f) => f !== 'stopped').map((f) => ({ value: f, label: t(`focus.${f}`) }))} />
         <div className="gp-form-actions"><Button type="submit" appearance="primary-action-button">{t('edit.addGoal')}</Button></div>
       </form>

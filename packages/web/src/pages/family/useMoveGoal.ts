@@ -4,6 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { Goal } from '@gezinsplan/domain';
 import { api, ApiError } from '../../api/client';
 import { problemText } from '../../components/problemText';
+import type { PlanT } from '../../api/queries';
+
+/** The server's answer when "now" already holds as many goals as the organisation allows. */
+export const isNowFull = (e: unknown) => e instanceof ApiError && e.status === 409 && e.pointer === '/body/focus';
 
 export interface GoalPlace { priority: number; focus?: Goal['focus'] }
 
@@ -21,7 +25,8 @@ export function useMoveGoal(familyId: string) {
       await api('PATCH', `/api/v1/families/${familyId}/goals/${goal.id}`, body, { 'if-match': `"${goal.version}"` });
       setError(null);
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 412 ? t('edit.conflict') : problemText(e));
+      const limit = queryClient.getQueryData<PlanT>(['family', familyId, 'plan'])?.maxGoalsNow;
+      setError(e instanceof ApiError && e.status === 412 ? t('edit.conflict') : isNowFull(e) ? t('edit.nowFull', { limit }) : problemText(e));
     }
     await queryClient.invalidateQueries({ queryKey: ['family', familyId] });
   };

@@ -138,4 +138,37 @@ describe.skipIf(!browserAvailable())('the family overview, kept up to date in a 
     expect(await timeline.getByText('Nieuw', { exact: true }).count()).toBe(1);
     await context.close();
   });
+
+  it('keeps what was typed when the session ends: the same person signs in again over the hidden page and carries on', async () => {
+    const { t, browser, baseUrl, sanne, family } = suite;
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/gezinnen/${family.id}`);
+    await signInWithForm(page, sanne.email, PASSWORD);
+    const timeline = page.getByRole('region', { name: 'Wat er gebeurde' });
+    await timeline.locator('summary', { hasText: 'Notitie schrijven' }).click();
+    const text = 'Gesprek met moeder over de brieven van de woningcorporatie; ze wil hulp bij het bellen.';
+    await timeline.getByLabel('Notitie', { exact: true }).fill(text);
+    await timeline.getByLabel('Leefgebied').selectOption({ label: 'Woning' });
+
+    // Meanwhile the server ended the session (as it does after 30 idle minutes).
+    await t.db.deleteFrom('sessions').where('user_id', '=', sanne.id).execute();
+    await timeline.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await page.getByRole('heading', { name: 'U was een tijd niet actief' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1, name: 'Gezin Jansen' }).isVisible()).toBe(false);
+    expect(await timeline.isVisible()).toBe(false);
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'session-ended-390.png'), fullPage: true });
+
+    await page.getByLabel('Wachtwoord').fill('not the password');
+    await page.getByRole('button', { name: 'Verder werken' }).click();
+    await page.getByText('Het e-mailadres of het wachtwoord klopt niet.').waitFor();
+    await page.getByLabel('Wachtwoord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Verder werken' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gezin Jansen' }).waitFor();
+    expect(await timeline.getByLabel('Notitie', { exact: true }).inputValue()).toBe(text);
+    await timeline.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await timeline.getByRole('listitem').filter({ hasText: text }).waitFor();
+    await context.close();
+  });
 });

@@ -15,7 +15,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { Loading } from './components/Loading';
 import { ApiError, whenSessionEnds } from './api/client';
 import { loadFamilyOverview } from './api/queries';
-import { isComplete, ME, sessionQuery } from './session/session';
+import { ENDED, isComplete, ME, sessionQuery, type EndedSession } from './session/session';
 
 // Pages load when first visited: the first screen waits for neither the code of every page nor the validation
 // schemas (zod and the domain package) that only forms need.
@@ -30,8 +30,13 @@ const queryClient = new QueryClient({
     queries: { retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2, staleTime: 15_000 },
   },
 });
-// When the server ends the session (idle for 30 minutes), the app goes back to sign-in instead of showing errors.
-whenSessionEnds(() => queryClient.setQueryData(ME, null));
+// When the server ends the session (idle for 30 minutes), the page is hidden and the same person is asked to sign in
+// again on the spot (RequireSession), so what they were typing is still there afterwards.
+whenSessionEnds(() => {
+  const was = queryClient.getQueryData(sessionQuery.queryKey);
+  if (isComplete(was)) queryClient.setQueryData<EndedSession>(ENDED, { userId: was!.user.id, email: was!.user.email, name: was!.user.name });
+  queryClient.setQueryData(ME, null);
+});
 
 /** The family overview's data, fetched beside its code (the route's `lazy`) once the session is known to be complete. */
 async function loadFamily(familyId: string): Promise<null> {

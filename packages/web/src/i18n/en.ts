@@ -9,6 +9,10 @@ export const en: Messages = {
     missing: 'Enter your email address and password.', wrong: 'The email address or password is not right.',
     locked: 'Too many attempts. Wait a quarter of an hour and try again.', expired: 'You were away for a while. Please sign in again.',
   },
+  resume: {
+    title: 'You were away for a while', intro: 'For safety the page is hidden. Sign in again, {{name}}, to carry on. What you had filled in will still be there.',
+    submit: 'Carry on', someoneElse: 'I am someone else',
+  },
   secondFactor: {
     title: 'Second step', intro: 'Open the authenticator app on your phone and enter the 6-digit code.', code: 'Code',
     hint: 'Lost your phone? Enter one of your recovery codes instead.', submit: 'Continue', wrong: 'This code is not right. Wait for the next code in your app and try again.',

@@ -7,6 +7,10 @@ export const nl = {
     missing: 'Vul uw e-mailadres en wachtwoord in.', wrong: 'Het e-mailadres of het wachtwoord klopt niet.',
     locked: 'Te veel pogingen. Wacht een kwartier en probeer het opnieuw.', expired: 'U was een tijd niet actief. Log opnieuw in.',
   },
+  resume: {
+    title: 'U was een tijd niet actief', intro: 'Voor de veiligheid is de pagina verborgen. Log opnieuw in, {{name}}, om verder te gaan. Wat u had ingevuld, staat er dan nog.',
+    submit: 'Verder werken', someoneElse: 'Ik ben iemand anders',
+  },
   secondFactor: {
     title: 'Tweede stap', intro: 'Open de authenticator-app op uw telefoon en vul de code van 6 cijfers in.', code: 'Code',
     hint: 'Telefoon kwijt? Vul dan een van uw herstelcodes in.', submit: 'Verder', wrong: 'Deze code klopt niet. Wacht op de volgende code in uw app en probeer het opnieuw.',

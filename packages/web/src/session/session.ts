@@ -33,6 +33,17 @@ export function useSession() {
   return useQuery(sessionQuery);
 }
 
+/**
+ * Who was signed in when the server ended the session (idle too long), so the page can stay as it was, hidden, while
+ * the same person signs in again: nothing they typed is lost. Signing out on purpose clears it.
+ */
+export interface EndedSession { userId: string; email: string; name: string }
+export const ENDED = ['session-ended'] as const;
+
+export function useEndedSession(): EndedSession | null {
+  return useQuery({ queryKey: ENDED, queryFn: () => null as EndedSession | null, staleTime: Infinity, initialData: null }).data;
+}
+
 /** Whether the session opens the app (no second step waiting). */
 export const isComplete = (s: SessionAnswer | null | undefined): boolean =>
   !!s && (s.secondFactor === 'not-needed' || s.secondFactor === 'verified');
@@ -44,5 +55,10 @@ export function useAdoptSession() {
     setCsrfToken(answer?.csrfToken ?? null);
     if (!answer) client.clear();
     client.setQueryData(ME, answer);
+    if (isComplete(answer)) {
+      // Signed in again over a page whose session had ended: what failed meanwhile is asked for once more.
+      client.setQueryData(ENDED, null);
+      void client.refetchQueries({ predicate: (q) => q.state.status === 'error' });
+    }
   };
 }

@@ -127,6 +127,7 @@ function AddAction({ familyId, goal, team, members }: Props) {
 function MoveGoal({ familyId, goal, goalCount }: Props) {
   const { t } = useTranslation();
   const { move, error } = useMoveGoal(familyId);
+  if (goalCount <= 1) return null; // One goal has no order to change.
   return (
     <>
       <Button appearance="subtle-button" disabled={goal.priority <= 1} aria-label={`${t('edit.higher')}: ${goal.title}`} onClick={() => void move(goal, { priority: goal.priority - 1 })}>{t('edit.higher')}</Button>

@@ -35,6 +35,7 @@ export const validBodies: Record<string, (ids: BodyIds) => unknown> = {
   'POST /api/v1/families/:familyId/members': () => ({ givenName: 'Sara', familyName: 'Jansen', birthDate: '2016-09-01', role: 'child' }),
   'PATCH /api/v1/families/:familyId/members/:memberId': () => ({ givenName: 'Marieke Anna' }),
   'POST /api/v1/families/:familyId/supporters': () => ({ name: 'Oma Jansen', relation: 'grootmoeder', contact: 'via Marieke' }),
+  'POST /api/v1/families/:familyId/assessments': (ids) => ({ memberId: ids.memberId, view: 'professional', scores: [{ lifeDomain: 'financien', level: 2, concerns: 'Schulden bij drie schuldeisers' }] }),
   'POST /api/v1/families/:familyId/goals': (ids) => ({ title: 'Wij hebben een vast ritme', lifeDomain: 'financien', memberIds: [ids.memberId] }),
   'PATCH /api/v1/families/:familyId/goals/:goalId': () => ({ title: 'Wij hebben rust over geld', focus: 'later' }),
   'POST /api/v1/families/:familyId/goals/:goalId/actions': (ids) => ({ title: 'Afspraak maken', dueDate: '2030-03-01', assigneeMemberId: ids.memberId }),

@@ -24,6 +24,7 @@ export * from './privacy/privacy-audit.schema';
 export * from './privacy/data-subject-request.schema';
 export * from './family-accounts/invitation.schema';
 export * from './process/phases';
+export * from './process/assessment.schema';
 export * from './process/gas';
 export * from './process/zrm';
 export * from './process/experience';

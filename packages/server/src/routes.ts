@@ -7,6 +7,7 @@ import { cataloguesRoutes } from './modules/catalogues';
 import { familiesRoutes } from './modules/families';
 import { teamRoutes } from './modules/team';
 import { planRoutes } from './modules/plan';
+import { assessmentsRoutes } from './modules/assessments';
 import { timelineRoutes } from './modules/timeline';
 import { auditRoutes } from './modules/audit';
 import { meRoutes } from './modules/me';
@@ -32,6 +33,7 @@ export const routes: readonly AnyRoute[] = [
   ...familiesRoutes,
   ...teamRoutes,
   ...planRoutes,
+  ...assessmentsRoutes,
   ...timelineRoutes,
   ...consentsRoutes,
   ...familyAccountsRoutes,

@@ -63,7 +63,7 @@ export const en: Messages = {
       'team.member-ended': 'Professional left the team', 'team.coordinator-changed': 'New coordinator', 'goal.created': 'Goal added', 'goal.updated': 'Goal changed',
       'goal.focus-changed': 'Goal moved', 'action.created': 'Action added', 'action.updated': 'Action changed', 'action.done': 'Action done', 'action.open': 'Action reopened',
       'action.cancelled': 'Action stopped', 'consent.given': 'Consent given', 'consent.changed': 'Consent changed', 'consent.withdrawn': 'Consent withdrawn',
-      'invitation.created': 'Invitation sent', 'invitation.revoked': 'Invitation withdrawn', 'account.created': 'Account created', 'account.ended': 'Account ended', note: 'Note',
+      'invitation.created': 'Invitation sent', 'invitation.revoked': 'Invitation withdrawn', 'account.created': 'Account created', 'account.ended': 'Account ended', 'assessment.recorded': 'Life domains mapped', note: 'Note',
     },
   },
   portal: {
@@ -78,7 +78,7 @@ export const en: Messages = {
     resource: {
       family: 'the family details', member: 'the family members', supporter: 'the people around the family', team: 'who helps', plan: 'the plan', goal: 'a goal',
       action: 'an action', timeline: 'what happened', consent: 'the consents', 'audit-log': 'who looked at the file', invitation: 'an invitation',
-      user: 'an account', 'break-glass': 'data in an emergency', session: 'signing in',
+      user: 'an account', 'break-glass': 'data in an emergency', assessment: 'how things are on the life domains', session: 'signing in',
     },
     action: { R: 'viewed', C: 'added', U: 'changed', D: 'deleted', E: 'did' },
   },

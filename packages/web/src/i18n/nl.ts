@@ -61,7 +61,7 @@ export const nl = {
       'team.member-ended': 'Hulpverlener uit het team', 'team.coordinator-changed': 'Nieuwe regievoerder', 'goal.created': 'Doel toegevoegd', 'goal.updated': 'Doel aangepast',
       'goal.focus-changed': 'Doel verschoven', 'action.created': 'Actie toegevoegd', 'action.updated': 'Actie aangepast', 'action.done': 'Actie klaar', 'action.open': 'Actie weer open',
       'action.cancelled': 'Actie gestopt', 'consent.given': 'Toestemming gegeven', 'consent.changed': 'Toestemming aangepast', 'consent.withdrawn': 'Toestemming ingetrokken',
-      'invitation.created': 'Uitnodiging verstuurd', 'invitation.revoked': 'Uitnodiging ingetrokken', 'account.created': 'Account gemaakt', 'account.ended': 'Account beëindigd', note: 'Notitie',
+      'invitation.created': 'Uitnodiging verstuurd', 'invitation.revoked': 'Uitnodiging ingetrokken', 'account.created': 'Account gemaakt', 'account.ended': 'Account beëindigd', 'assessment.recorded': 'Leefgebieden in kaart gebracht', note: 'Notitie',
     },
   },
   portal: {
@@ -76,7 +76,7 @@ export const nl = {
     resource: {
       family: 'de gezinsgegevens', member: 'de gezinsleden', supporter: 'de mensen om het gezin heen', team: 'wie er helpt', plan: 'het plan', goal: 'een doel',
       action: 'een actie', timeline: 'wat er gebeurde', consent: 'de toestemmingen', 'audit-log': 'wie het dossier bekeek', invitation: 'een uitnodiging',
-      user: 'een account', 'break-glass': 'gegevens in een noodsituatie', session: 'het inloggen',
+      user: 'een account', 'break-glass': 'gegevens in een noodsituatie', assessment: 'hoe het gaat op de leefgebieden', session: 'het inloggen',
     },
     action: { R: 'bekeek', C: 'voegde toe', U: 'veranderde', D: 'verwijderde', E: 'deed' },
   },

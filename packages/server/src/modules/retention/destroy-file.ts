@@ -10,6 +10,8 @@ import { writeAudit } from '../../platform/audit/audit-writer';
 export async function destroyFamilyFile(tx: Db, familyId: string, reason: 'erasure-request' | 'retention-ended', now: Date, job: string): Promise<void> {
   await tx.deleteFrom('notifications').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('family_visits').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('assessment_scores').where('assessment_id', 'in', tx.selectFrom('assessments').select('id').where('family_id', '=', familyId)).execute();
+  await tx.deleteFrom('assessments').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('break_glass_grants').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('consents').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('timeline_entries').where('family_id', '=', familyId).execute();

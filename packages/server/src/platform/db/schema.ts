@@ -338,6 +338,26 @@ export interface FamilyVisitsTable {
   visited_at: Timestamp;
 }
 
+export interface AssessmentsTable {
+  id: string;
+  family_id: string;
+  member_id: string | null;
+  view: string;
+  assessed_on: DateString;
+  author_user_id: string;
+  author_organisation_id: string | null;
+  author_member_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface AssessmentScoresTable {
+  assessment_id: string;
+  life_domain: string;
+  level: number;
+  strengths: Generated<string>;
+  concerns: Generated<string>;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -362,5 +382,7 @@ export interface Database {
   family_invitations: FamilyInvitationsTable;
   recovery_codes: RecoveryCodesTable;
   family_visits: FamilyVisitsTable;
+  assessments: AssessmentsTable;
+  assessment_scores: AssessmentScoresTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -31,6 +31,9 @@ describe('data-subject requests and the retention job', () => {
     await sanne.client.create(`${base}/goals`, { title: 'Tim slaapt goed', lifeDomain: 'lichamelijke-gezondheid', memberIds: [f.childId] });
     await sanne.client.create(`${base}/timeline`, { body: 'Gesprek met moeder over geld.', lifeDomain: 'financien', memberIds: [f.parentId] });
     await sanne.client.create(`${base}/timeline`, { body: 'Tim vertelt over school.', lifeDomain: 'scholing', memberIds: [f.childId] });
+    await sanne.client.create(`${base}/assessments`, { memberId: f.parentId, view: 'professional', scores: [{ lifeDomain: 'financien', level: 2, concerns: 'Drie schuldeisers' }] });
+    await sanne.client.create(`${base}/assessments`, { memberId: f.childId, view: 'professional', scores: [{ lifeDomain: 'scholing', level: 3 }] });
+    await sanne.client.create(`${base}/assessments`, { memberId: null, view: 'professional', scores: [{ lifeDomain: 'huisvesting', level: 4 }] });
     // The mother has an account, and lets her son see what is about her money.
     const mother = await makeFamilyAccount(t, sanne.client, f.id, f.parentId);
     await mother.client.create(`${base}/consents`, { memberId: f.parentId, recipientMemberId: f.childId, categories: ['financien'], purpose: 'Tim mag meelezen', givenBy: [f.parentId] });
@@ -46,6 +49,7 @@ describe('data-subject requests and the retention job', () => {
     expect(copy.statusCode, copy.body).toBe(200);
     const data = copy.json() as {
       subject: { bsn: string }; goals: { title: string }[]; notes: { body: string }[]; accessLog: unknown[]; team: unknown[];
+      assessments: { about: string; scores: { lifeDomain: string; level: number; concerns: string }[] }[];
       account: { email: string } | null; consents: { organisation: string | null; recipientMember: string | null }[];
     };
     expect(data.subject.bsn).toBe('111222333');
@@ -53,6 +57,11 @@ describe('data-subject requests and the retention job', () => {
     expect(data.consents).toContainEqual(expect.objectContaining({ organisation: null, recipientMember: 'Tim', categories: ['financien'] }));
     expect(data.goals.map((g) => g.title)).toEqual(['Rust over geld']);
     expect(data.notes.map((n) => n.body)).toEqual(['Gesprek met moeder over geld.']);
+    // Her own assessment and the household's; not her son's.
+    expect(data.assessments.map((a) => [a.about, a.scores.map((s) => `${s.lifeDomain} ${s.level}`)])).toEqual([
+      ['member', ['financien 2']], ['household', ['huisvesting 4']],
+    ]);
+    expect(data.assessments[0]!.scores[0]!.concerns).toBe('Drie schuldeisers');
     expect(data.team).toHaveLength(1);
     expect(data.accessLog.length).toBeGreaterThan(3);
     const downloaded = (await auditOf(t.db, f.id)).at(-1)!;

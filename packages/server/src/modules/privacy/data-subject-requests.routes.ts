@@ -11,6 +11,8 @@ const MemberExport = z.object({
   family: z.looseObject({ id: Id }),
   goals: z.array(z.looseObject({ id: Id })),
   notes: z.array(z.looseObject({ id: Id })),
+  /** Assessments of the member, and of the household they belong to, with every domain's score. */
+  assessments: z.array(z.looseObject({ id: Id })),
   /** The member's own sign-in account, if they have one. */
   account: z.object({ email: z.string(), active: z.boolean(), createdAt: z.string().nullable(), twoFactorSince: z.string().nullable() }).nullable(),
   consents: z.array(z.looseObject({ id: Id })),

@@ -5,8 +5,8 @@ import { presentAuditRecord } from '../audit';
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /**
- * Everything the file holds about one member (AVG art. 15): who they are, the family, the goals, actions and notes
- * about them or about the whole family, their consents, who helped, and every access to the file. Null when the
+ * Everything the file holds about one member (AVG art. 15): who they are, the family, the goals, actions, notes and
+ * assessments about them or about the whole family, their consents, who helped, and every access to the file. Null when the
  * file no longer exists.
  */
 export async function memberExport(db: Db, familyId: string, memberId: string, now: Date) {
@@ -21,6 +21,12 @@ export async function memberExport(db: Db, familyId: string, memberId: string, n
     .where('goal_id', 'in', goals.map((g) => g.id)).orderBy('id').execute();
   const notes = await db.selectFrom('timeline_entries').select(['id', 'body', 'life_domain', 'created_at'])
     .where('family_id', '=', familyId).where('kind', '=', 'note').where(aboutMember).orderBy('created_at').execute();
+  const assessments = await db.selectFrom('assessments as a').innerJoin('users as u', 'u.id', 'a.author_user_id')
+    .select(['a.id', 'a.member_id', 'a.view', 'a.assessed_on', 'u.name as author', 'a.created_at'])
+    .where('a.family_id', '=', familyId).where((eb) => eb.or([eb('a.member_id', '=', memberId), eb('a.member_id', 'is', null)]))
+    .orderBy('a.created_at').execute();
+  const scores = assessments.length === 0 ? [] : await db.selectFrom('assessment_scores').selectAll()
+    .where('assessment_id', 'in', assessments.map((a) => a.id)).orderBy('life_domain').execute();
   const consents = await db.selectFrom('consents as c').leftJoin('organisations as o', 'o.id', 'c.organisation_id')
     .leftJoin('members as rm', 'rm.id', 'c.recipient_member_id')
     .select(['c.id', 'o.name as organisation', 'rm.given_name as recipient_member', 'c.categories', 'c.purpose', 'c.valid_from', 'c.valid_until', 'c.status', 'c.given_by'])
@@ -39,6 +45,10 @@ export async function memberExport(db: Db, familyId: string, memberId: string, n
       actions: actions.filter((a) => a.goal_id === g.id).map((a) => ({ id: a.id, title: a.title, dueDate: a.due_date, status: a.status })),
     })),
     notes: notes.map((n) => ({ id: n.id, body: n.body, lifeDomain: n.life_domain, createdAt: iso(n.created_at) })),
+    assessments: assessments.map((a) => ({
+      id: a.id, about: a.member_id ? 'member' : 'household', view: a.view, assessedOn: a.assessed_on, author: a.author, createdAt: iso(a.created_at),
+      scores: scores.filter((s) => s.assessment_id === a.id).map((s) => ({ lifeDomain: s.life_domain, level: s.level, strengths: s.strengths, concerns: s.concerns })),
+    })),
     account: account ? { email: account.email, active: account.active, createdAt: iso(account.created_at), twoFactorSince: iso(account.totp_enabled_at) } : null,
     consents: consents.map((c) => ({ id: c.id, organisation: c.organisation, recipientMember: c.recipient_member, categories: c.categories, purpose: c.purpose, validFrom: c.valid_from, validUntil: c.valid_until, status: c.status, givenBy: c.given_by })),
     team: team.map((t) => ({ name: t.name, organisation: t.organisation, role: t.role, startDate: t.start_date, endDate: t.end_date })),

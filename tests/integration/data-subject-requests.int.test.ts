@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditLog } from '../../packages/server/src/platform/audit/audit-verify';
 import { runRetention } from '../../packages/server/src/modules/retention';
-import { auditOf, makeFamily, makeFamilyAccount, makeOrganisation, makeUser, startTestApp, type TestApp } from '../support/test-app';
+import { auditOf, closeFile, makeFamily, makeFamilyAccount, makeOrganisation, makeUser, startTestApp, type TestApp } from '../support/test-app';
 
 type Person = Awaited<ReturnType<typeof makeUser>>;
 interface Request { id: string; status: string; dueOn: string | null; kind: string }
@@ -81,7 +81,7 @@ describe('data-subject requests and the retention job', () => {
     const open = await request(officer, erase);
     expect(open.statusCode).toBe(409);
 
-    const closed = await sanne.client.patch(base, { phase: 'afgesloten' }, 1);
+    const closed = await closeFile(sanne.client, f.id);
     expect(closed.statusCode, closed.body).toBe(200);
     const scheduled = await request(officer, erase);
     expect(scheduled.statusCode, scheduled.body).toBe(201);
@@ -116,7 +116,7 @@ describe('data-subject requests and the retention job', () => {
 
   it('erases at once a closed file that never held care, and destroys any closed file whose 20 years have passed', async () => {
     const never = await makeFamily(sanne.client);
-    await sanne.client.patch(`/api/v1/families/${never.id}`, { phase: 'afgesloten' }, 1);
+    await closeFile(sanne.client, never.id);
     const res = await request(officer, { familyId: never.id, memberId: never.parentId, requestedBy: never.parentId, kind: 'erasure' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ status: 'completed' });
@@ -124,7 +124,7 @@ describe('data-subject requests and the retention job', () => {
 
     const old = await makeFamily(sanne.client);
     await sanne.client.create(`/api/v1/families/${old.id}/goals`, { title: 'Rust', lifeDomain: 'financien' });
-    await sanne.client.patch(`/api/v1/families/${old.id}`, { phase: 'afgesloten' }, 1);
+    await closeFile(sanne.client, old.id);
     const report = await runRetention(t.db, new Date(Date.now() + (20 * 366 + 1) * 86_400_000));
     expect(report.destroyed).toContainEqual({ familyId: old.id, reason: 'retention-ended' });
   });

@@ -70,6 +70,8 @@ interface Fixture {
   userId: string;
   /** The coordinator's organisation, whose settings an admin may change. */
   organisationId: string;
+  /** A version of the collaboration-components catalogue: the built-in default. */
+  version: string;
 }
 
 interface World {
@@ -516,7 +518,7 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
     return {
       familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: colleague.id, covenantId: covenant.id,
       consentId: consent.id, grantId: grant.id, notificationId: told.items[0]!.id, requestId: request.id, invitationId: invitation.id,
-      userId: w.newcomerUserId, organisationId: w.organisationId,
+      userId: w.newcomerUserId, organisationId: w.organisationId, version: '1',
     };
   }
 

@@ -140,8 +140,8 @@ describe('care team and plan', () => {
 
       // The former coordinator keeps working on the plan but no longer manages the family; the new one does.
       expect((await sanne.client.get(`/api/v1/families/${f.id}/plan`)).statusCode).toBe(200);
-      expect((await sanne.client.patch(`/api/v1/families/${f.id}`, { phase: 'intake' }, 1)).statusCode).toBe(404);
-      expect((await mo.client.patch(`/api/v1/families/${f.id}`, { phase: 'intake' }, 1)).statusCode).toBe(200);
+      expect((await sanne.client.post(`/api/v1/families/${f.id}/phase`, { to: 'intake' })).statusCode).toBe(404);
+      expect((await mo.client.post(`/api/v1/families/${f.id}/phase`, { to: 'intake' })).statusCode).toBe(200);
       const sanneMembership = team.find((m) => m.userId === sanne.id)!;
       expect((await mo.client.delete(`/api/v1/families/${f.id}/team/${sanneMembership.id}`)).statusCode).toBe(200);
       expect(activeCoordinators(await teamOf(mo.client, f.id, 'all')).map((m) => m.userId)).toEqual([mo.id]);
@@ -494,7 +494,7 @@ describe('care team and plan', () => {
       await mo.client.create(`${base}/goals/${goal.id}/actions`, { title: 'Aanvraag indienen', assigneeUserId: mo.id });
       const baby = await sanne.client.create<{ id: string }>(`${base}/members`, { givenName: 'Noor', familyName: 'Jansen', birthDate: '2024-06-01', role: 'child' });
       expect((await sanne.client.patch(`${base}/members/${baby.id}`, { givenName: 'Noortje' }, 1)).statusCode).toBe(200);
-      expect((await sanne.client.patch(base, { phase: 'plan' }, 1)).statusCode).toBe(200);
+      for (const to of ['intake', 'plan']) expect((await sanne.client.post(`${base}/phase`, { to })).statusCode).toBe(200);
 
       const note = await mo.client.post(`${base}/timeline`, { body: 'Gesprek over de schulden gehad.', lifeDomain: 'financien' });
       expect(note.statusCode, note.body).toBe(201);
@@ -513,7 +513,7 @@ describe('care team and plan', () => {
       const MO = { userId: mo.id, name: 'Mohammed Benali', organisationName: 'Schuldhulp Stad', memberId: null };
       const byEvent = (event: string) => entries.filter((e) => e.event === event);
       expect(entries.map((e) => e.event)).toEqual([
-        'note', 'note', 'family.phase-changed', 'member.updated', 'member.added', 'action.created', 'goal.created',
+        'note', 'note', 'family.phase-changed', 'family.phase-changed', 'member.updated', 'member.added', 'action.created', 'goal.created',
         'team.member-added', 'team.member-added', 'family.registered',
       ]);
       expect(byEvent('team.member-added')[0]).toMatchObject({ kind: 'team', author: SANNE, data: expect.objectContaining({ userId: mo.id, role: 'member' }) });
@@ -522,7 +522,7 @@ describe('care team and plan', () => {
       expect(byEvent('member.added')[0]).toMatchObject({ kind: 'member', author: SANNE, data: expect.objectContaining({ memberId: baby.id }) });
       expect(byEvent('member.updated')[0]).toMatchObject({ kind: 'member', author: SANNE, data: expect.objectContaining({ memberId: baby.id, fields: ['givenName'] }) });
       expect(JSON.stringify(byEvent('member.updated'))).not.toContain('Noortje');
-      expect(byEvent('family.phase-changed')[0]).toMatchObject({ kind: 'family', author: SANNE, data: expect.objectContaining({ from: 'aanmelding', to: 'plan' }) });
+      expect(byEvent('family.phase-changed')[0]).toMatchObject({ kind: 'family', author: SANNE, data: expect.objectContaining({ from: 'intake', to: 'plan' }) });
       expect(byEvent('note').map((e) => [e.author, e.lifeDomain])).toEqual([[SANNE, 'scholing'], [MO, 'financien']]);
     });
   });

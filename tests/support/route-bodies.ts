@@ -1,3 +1,4 @@
+import { defaultCollaborationCatalogue } from '@gezinsplan/domain';
 import { PARENT, PASSWORD } from './test-app';
 
 /** The real ids a valid body may need to name. */
@@ -36,6 +37,14 @@ export const validBodies: Record<string, (ids: BodyIds) => unknown> = {
   'PATCH /api/v1/families/:familyId/members/:memberId': () => ({ givenName: 'Marieke Anna' }),
   'POST /api/v1/families/:familyId/supporters': () => ({ name: 'Oma Jansen', relation: 'grootmoeder', contact: 'via Marieke' }),
   'POST /api/v1/families/:familyId/assessments': (ids) => ({ memberId: ids.memberId, view: 'professional', scores: [{ lifeDomain: 'financien', level: 2, concerns: 'Schulden bij drie schuldeisers' }] }),
+  'PATCH /api/v1/families/:familyId/plan': () => ({ evaluationIntervalWeeks: 6 }),
+  'POST /api/v1/families/:familyId/plan/agreements': (ids) => ({ agreedBy: [ids.memberId], note: 'Aan de keukentafel besproken' }),
+  'POST /api/v1/families/:familyId/phase': () => ({ to: 'intake', note: 'Eerste gesprek is gepland' }),
+  'POST /api/v1/families/:familyId/aftercare': () => ({ outcome: 'going-well', note: 'Het gaat goed; de vaste lasten zijn betaald.' }),
+  'POST /api/v1/families/:familyId/goals/:goalId/options': () => ({ title: 'Budgetcursus in de wijk', asksOfFamily: 'Zes avonden', mayBring: 'Overzicht over geld' }),
+  'POST /api/v1/families/:familyId/goals/:goalId/decisions': (ids) => ({ rationale: 'We beginnen met een overzicht; de cursus later.', participants: { memberIds: [ids.memberId] } }),
+  'POST /api/v1/families/:familyId/evaluations': (ids) => ({ participants: { memberIds: [ids.memberId] }, experience: [{ code: 'taken-seriously', score: 4 }], decisions: 'We gaan door.' }),
+  'POST /api/v1/catalogues/collaboration-components': () => ({ version: `test-${++unique}`, name: 'Eigen lijst', components: [defaultCollaborationCatalogue.components[0]] }),
   'POST /api/v1/families/:familyId/goals': (ids) => ({ title: 'Wij hebben een vast ritme', lifeDomain: 'financien', memberIds: [ids.memberId] }),
   'PATCH /api/v1/families/:familyId/goals/:goalId': () => ({ title: 'Wij hebben rust over geld', focus: 'later' }),
   'POST /api/v1/families/:familyId/goals/:goalId/actions': (ids) => ({ title: 'Afspraak maken', dueDate: '2030-03-01', assigneeMemberId: ids.memberId }),

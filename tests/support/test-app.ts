@@ -119,3 +119,13 @@ export async function makeFamilyAccount(t: TestApp, coordinator: ApiClient, fami
   const client = await new ApiClient(t.app).acceptInvitation(invitation.code, email, PASSWORD);
   return { id: client.user!.id, email, memberId, invitationId: invitation.id, client };
 }
+
+/**
+ * Closes a file that has not had help under way yet (from aanmelding, intake or plan no closing evaluation is needed):
+ * the family declined further help. Answers the response, for tests that look at it.
+ */
+export function closeFile(client: ApiClient, familyId: string, reason = 'declined-help') {
+  return client.post(`/api/v1/families/${familyId}/phase`, {
+    to: 'afgesloten', closing: { reason, canDoThemselves: 'Het gezin regelt de zaken nu zelf, met hulp van oma.' },
+  });
+}

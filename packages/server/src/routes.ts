@@ -8,6 +8,9 @@ import { familiesRoutes } from './modules/families';
 import { teamRoutes } from './modules/team';
 import { planRoutes } from './modules/plan';
 import { assessmentsRoutes } from './modules/assessments';
+import { phasesRoutes } from './modules/phases';
+import { decisionsRoutes } from './modules/decisions';
+import { evaluationsRoutes } from './modules/evaluations';
 import { timelineRoutes } from './modules/timeline';
 import { auditRoutes } from './modules/audit';
 import { meRoutes } from './modules/me';
@@ -34,6 +37,9 @@ export const routes: readonly AnyRoute[] = [
   ...teamRoutes,
   ...planRoutes,
   ...assessmentsRoutes,
+  ...phasesRoutes,
+  ...decisionsRoutes,
+  ...evaluationsRoutes,
   ...timelineRoutes,
   ...consentsRoutes,
   ...familyAccountsRoutes,

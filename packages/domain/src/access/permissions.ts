@@ -34,6 +34,7 @@ export const globalPermissions = [
   'families:create',
   'families:list',
   'catalogue:read',
+  'catalogue:manage',
   'covenants:read',
   'covenants:manage',
   'privacy:audit',
@@ -48,7 +49,7 @@ const everyone: GlobalPermission[] = ['catalogue:read', 'organisations:read', 'c
 
 /** Which global permissions each role holds. Admins manage the system, not care content. */
 export const rolePermissions: Record<Role, readonly GlobalPermission[]> = {
-  admin: [...everyone, 'organisations:manage', 'organisations:configure', 'users:read', 'users:manage'],
+  admin: [...everyone, 'organisations:manage', 'organisations:configure', 'users:read', 'users:manage', 'catalogue:manage'],
   'org-admin': [...everyone, 'organisations:configure', 'users:read', 'users:manage', 'directory:read', 'covenants:manage'],
   professional: [...everyone, 'directory:read', 'families:create', 'families:list'],
   policy: [...everyone],

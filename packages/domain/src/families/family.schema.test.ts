@@ -4,8 +4,9 @@ import { CreateAction, CreateGoal } from '../plan/plan.schema';
 import { CreateUser } from '../users/user.schema';
 
 describe('shared schemas', () => {
-  it('default a new family to aanmelding with no members', () => {
-    expect(CreateFamily.parse({ name: ' Gezin Jansen ' })).toEqual({ name: 'Gezin Jansen', phase: 'aanmelding', members: [] });
+  it('register a family with no members by default, and never in a later phase (it starts at aanmelding)', () => {
+    expect(CreateFamily.parse({ name: ' Gezin Jansen ' })).toEqual({ name: 'Gezin Jansen', members: [] });
+    expect(CreateFamily.safeParse({ name: 'Gezin Jansen', phase: 'uitvoering' }).success).toBe(false);
   });
 
   it('refuse impossible birth dates, unknown fields and bad BSNs', () => {

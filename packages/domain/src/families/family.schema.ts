@@ -67,16 +67,15 @@ export const Supporter = z.object({
   version: Version,
 });
 
+/** A family starts at aanmelding; from there it moves through the phases one step at a time (POST …/phase). */
 export const CreateFamily = z.strictObject({
   name: NonEmptyText(200),
-  phase: FamilyPhase.default('aanmelding'),
   members: z.array(CreateMember).max(30).default([]),
 });
 export type CreateFamily = z.infer<typeof CreateFamily>;
 
 export const UpdateFamily = z.strictObject({
   name: NonEmptyText(200).optional(),
-  phase: FamilyPhase.optional(),
 });
 export type UpdateFamily = z.infer<typeof UpdateFamily>;
 
@@ -118,4 +117,7 @@ export const CaseloadItem = z.object({
    * as I may see it; counted up to 50.
    */
   changesSinceMyVisit: z.int(),
+  /** The next joint evaluation while help is under way, and whether it is overdue or due soon. */
+  nextEvaluationOn: IsoDate.nullable(),
+  evaluationStatus: z.enum(['overdue', 'due', 'planned']).nullable(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, NonEmptyText, Timestamp, Version } from '../common.schema';
 import { LifeDomainCode } from '../team/team.schema';
+import { PlanAgreement, PlanEvaluationSchedule } from '../process/agreement.schema';
 
 /** Only a few goals are "now": the family says what comes first. */
 export const goalFocuses = ['now', 'later', 'achieved', 'stopped'] as const;
@@ -111,6 +112,11 @@ export const Plan = z.object({
   updatedAt: Timestamp,
   /** How many goals may be in focus "now" at once (the registering organisation's setting). */
   maxGoalsNow: z.int(),
+  /** When the plan was adopted (vastgesteld): the file moved from plan to uitvoering. */
+  adoptedAt: Timestamp.nullable(),
+  evaluation: PlanEvaluationSchedule,
+  /** The family's latest agreement with the plan, if any (since the file was last reopened). */
+  agreement: PlanAgreement.nullable(),
   goals: z.array(Goal),
 });
 

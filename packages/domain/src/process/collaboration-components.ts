@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NonEmptyText, Text } from '../common.schema';
+import { NonEmptyText, Text, Timestamp } from '../common.schema';
 
 /**
  * Collaboration components (kerncomponenten): the checklist organisations use to evaluate how well they work together
@@ -39,6 +39,16 @@ export const CollaborationCatalogue = z.strictObject({
     .refine((cs) => new Set(cs.map((c) => c.code)).size === cs.length, 'component codes must be unique'),
 });
 export type CollaborationCatalogue = z.infer<typeof CollaborationCatalogue>;
+
+/** A catalogue as the server answers it: when it was published (null: the built-in default) and whether it is in use. */
+export const PublishedCollaborationCatalogue = z.object({
+  version: z.string(),
+  name: z.string(),
+  components: z.array(CollaborationComponent),
+  publishedAt: Timestamp.nullable(),
+  current: z.boolean(),
+});
+export type PublishedCollaborationCatalogue = z.infer<typeof PublishedCollaborationCatalogue>;
 
 /** 1 = not in place at all … 5 = fully in place: an implementation scale (domain-notes §8). */
 export const collaborationScores = [1, 2, 3, 4, 5] as const;

@@ -3,6 +3,7 @@ import { ageOn, defaultLifeDomains, twoFactorRequired, type OrganisationKind, ty
 import type { Db } from '../platform/db/database';
 import { ApiClient } from '../platform/http/api-client';
 import { createAdmin } from '../bootstrap';
+import { seedCareProcess, type DemoCareProcess } from './seed-care-process';
 
 export const DEMO_PASSWORD = 'Gezinsplan-demo-2026';
 export const DEMO_ADMIN = 'beheer@gezinsplan.demo';
@@ -56,6 +57,7 @@ interface DemoFamily {
   notes?: { who: string; body: string; lifeDomain: string; members?: number[] }[];
   /** Members (by index) who accepted an invitation and sign in themselves. */
   accounts?: { member: number; email: string }[];
+  care?: DemoCareProcess;
 }
 
 const families: DemoFamily[] = [
@@ -90,6 +92,27 @@ const families: DemoFamily[] = [
       { who: 'bakker', body: 'Moeder slaapt slecht en piekert veel. Verwijzing naar de POH-ggz besproken.', lifeDomain: 'geestelijke-gezondheid', members: [0] },
       { who: 'sanne', body: 'Lisa wil zelf eerst met haar mentor praten over haar stage.', lifeDomain: 'scholing', members: [2] },
     ],
+    care: {
+      assessments: [
+        { member: 0, weeksAgo: 12, family: { financien: 2, 'geestelijke-gezondheid': 3, huisvesting: 4, 'sociaal-netwerk': 3, 'huiselijke-relaties': 3 },
+          professional: { financien: 1, 'geestelijke-gezondheid': 2, huisvesting: 4, 'sociaal-netwerk': 3, 'huiselijke-relaties': 3 } },
+        { member: 0, weeksAgo: 2, family: { financien: 3, 'geestelijke-gezondheid': 3, huisvesting: 4, 'sociaal-netwerk': 4, 'huiselijke-relaties': 4 },
+          professional: { financien: 3, 'geestelijke-gezondheid': 2, huisvesting: 4, 'sociaal-netwerk': 4, 'huiselijke-relaties': 3 } },
+        { member: 1, weeksAgo: 12, family: { scholing: 2, 'emotionele-ondersteuning': 3, socialisering: 3 }, professional: { scholing: 2, 'emotionele-ondersteuning': 3, socialisering: 2 } },
+        { member: 1, weeksAgo: 2, family: { scholing: 3, 'emotionele-ondersteuning': 4, socialisering: 3 }, professional: { scholing: 3, 'emotionele-ondersteuning': 3, socialisering: 3 } },
+      ],
+      options: [
+        { goal: 0, title: 'Schuldhulptraject bij Schuldhulp Voorbeeldstad', asksOfFamily: 'Alle post over geld delen; drie jaar afspraken nakomen.', mayBring: 'Eén aanspreekpunt voor de schuldeisers; daarna schuldenvrij.' },
+        { goal: 0, title: 'Budgetcursus in de wijk', asksOfFamily: 'Zes avonden naar het buurthuis.', mayBring: 'Zelf overzicht houden over geld.' },
+      ],
+      decision: { goal: 0, chosen: [0], preferred: 0, members: [0], familyView: 'Eerst de schulden regelen; de cursus misschien later.',
+        rationale: 'Marieke kiest voor het schuldhulptraject: de schuldeisers bellen nu elke week en dat geeft veel onrust.' },
+      agreedBy: [0],
+      evaluations: [
+        { weeksAgo: 9, scores: [-1, -1], experience: [4, 3, 3, 4, 3, 4], decisions: 'Doorgaan met het schuldhulptraject; Tim krijgt extra gesprekken met zijn mentor.' },
+        { weeksAgo: 1, scores: [0, 1], experience: [5, 4, 4, 4, 4, 5], nextInDays: 10, decisions: 'Het gaat beter. Volgende keer kijken we of somberheid een doel voor nu wordt.' },
+      ],
+    },
   },
   {
     name: 'Gezin El Idrissi', phase: 'plan', coordinator: 'ahmed',
@@ -132,13 +155,21 @@ const families: DemoFamily[] = [
     ],
     team: [{ who: 'iris', lifeDomains: ['huiselijke-relaties', 'socialisering'], responsibility: 'Gezinsbehandeling' }],
     goals: [
-      { title: 'Minder ruzie thuis over huiswerk en schermtijd', lifeDomain: 'huiselijke-relaties', members: [0, 1], focus: 'achieved',
+      { title: 'Minder ruzie thuis over huiswerk en schermtijd', lifeDomain: 'huiselijke-relaties', members: [0, 1], focus: 'now',
         actions: [{ title: 'Afspraken over schermtijd op papier zetten', due: -10, who: { member: 0 } }] },
     ],
+    // The evaluation is overdue: it shows in Sanne's work list.
+    care: { agreedBy: [0], evaluations: [{ weeksAgo: 10, scores: [1], experience: [4, 4, 5, 4, 3, 4], decisions: 'Minder ruzie. Nog één keer evalueren, dan afsluiten?' }] },
   },
   {
     name: 'Gezin Bos', phase: 'afgesloten', coordinator: 'ahmed',
     members: [{ givenName: 'Henk', familyName: 'Bos', birthDate: '1975-10-10', role: 'parent', hasCustody: true }],
+    goals: [{ title: 'Ik heb weer een vaste plek om te wonen', lifeDomain: 'huisvesting', members: [0], focus: 'now', actions: [] }],
+    care: {
+      agreedBy: [0],
+      evaluations: [{ weeksAgo: 2, kind: 'closing', scores: [2], experience: [5, 5, 4, 4, 4, 5], decisions: 'Henk woont in zijn eigen huis. We sluiten af.' }],
+      closing: { reason: 'goals-reached', canDoThemselves: 'Henk betaalt zijn huur zelf en weet de wijkpost te vinden als er iets is.', aftercareInDays: 9 },
+    },
   },
 ];
 
@@ -208,7 +239,7 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<boolean> {
 
   for (const f of families) {
     const coordinator = await as(f.coordinator);
-    const family = await coordinator.create<{ id: string }>('/api/v1/families', { name: f.name, phase: 'aanmelding', members: f.members });
+    const family = await coordinator.create<{ id: string }>('/api/v1/families', { name: f.name, members: f.members });
     const base = `/api/v1/families/${family.id}`;
     const members = (await coordinator.get(`${base}/members`)).json() as { items: { id: string; givenName: string }[] };
     const memberId = (i: number) => members.items.find((m) => m.givenName === f.members[i]!.givenName)!.id;
@@ -218,6 +249,7 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<boolean> {
       await coordinator.create(`${base}/team`, { userId: userIds.get(t.who), role: 'member', lifeDomains: t.lifeDomains, responsibility: t.responsibility });
     }
     await seedConsents(coordinator, base, f, memberId, organisationOf);
+    const goalIds: string[] = [];
     for (const g of f.goals ?? []) {
       const goal = await coordinator.create(`${base}/goals`, { title: g.title, lifeDomain: g.lifeDomain, memberIds: g.members.map(memberId), focus: g.focus });
       for (const a of g.actions) {
@@ -225,17 +257,19 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<boolean> {
           : 'member' in a.who ? { assigneeMemberId: memberId(a.who.member) } : { assigneeSupporterId: supporterIds[a.who.supporter] };
         await coordinator.create(`${base}/goals/${goal.id}/actions`, { title: a.title, dueDate: inDays(a.due), ...who });
       }
+      goalIds.push(goal.id);
     }
+    const familyClients = new Map<number, ApiClient>();
     for (const account of f.accounts ?? []) {
       const invitation = await coordinator.create<{ code: string }>(`${base}/invitations`, { memberId: memberId(account.member) });
-      await new ApiClient(app).acceptInvitation(invitation.code, account.email, DEMO_PASSWORD);
+      familyClients.set(account.member, await new ApiClient(app).acceptInvitation(invitation.code, account.email, DEMO_PASSWORD));
     }
+    await seedCareProcess({
+      coordinator, base, memberId, goalIds, target: f.phase, professional: coordinator, familyClient: (i) => familyClients.get(i),
+      teamUserIds: [userIds.get(f.coordinator)!, ...(f.team ?? []).map((t) => userIds.get(t.who)!)],
+    }, f.care ?? {});
     // The coordinator opens the file (a visit) before the team's notes come in, so her caseload shows what is new.
-    const current = (await coordinator.get(base)).json() as { version: number };
-    if (f.phase !== 'aanmelding') {
-      const res = await coordinator.patch(base, { phase: f.phase }, current.version);
-      if (res.statusCode !== 200) throw new Error(`phase change failed: ${res.body}`);
-    }
+    await coordinator.get(base);
     for (const n of f.notes ?? []) {
       await (await as(n.who)).create(`${base}/timeline`, { body: n.body, lifeDomain: n.lifeDomain, memberIds: (n.members ?? []).map(memberId) });
     }

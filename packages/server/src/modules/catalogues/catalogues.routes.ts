@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { listOf } from '@gezinsplan/domain';
+import { CollaborationCatalogue, listOf, NonEmptyText, PublishedCollaborationCatalogue } from '@gezinsplan/domain';
 import { defineRoute } from '../../platform/http/define-route';
+import { getCollaborationCatalogue, listCollaborationCatalogues, publishCollaborationCatalogue } from './collaboration-catalogue.service';
 
 const LifeDomain = z.object({
   code: z.string(), group: z.string(), nameNl: z.string(), plainNl: z.string(), nameEn: z.string(), sortOrder: z.int(),
@@ -21,5 +22,35 @@ export const cataloguesRoutes = [
         },
       };
     },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/v1/catalogues/collaboration-components', tag: 'catalogues',
+    summary: 'The collaboration components organisations evaluate integrated work against, as in use now',
+    access: { permission: 'catalogue:read' },
+    response: { status: 200, schema: PublishedCollaborationCatalogue },
+    handler: async (ctx) => ({ body: await getCollaborationCatalogue(ctx.db, undefined) }),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/v1/catalogues/collaboration-components/versions', tag: 'catalogues',
+    summary: 'Every version of the collaboration components ever in use, newest first',
+    access: { permission: 'catalogue:read' },
+    response: { status: 200, schema: listOf(PublishedCollaborationCatalogue) },
+    handler: async (ctx) => ({ body: await listCollaborationCatalogues(ctx.db) }),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/v1/catalogues/collaboration-components/versions/:version', tag: 'catalogues',
+    summary: 'One version of the collaboration components, current or earlier (old evaluations read against theirs)',
+    access: { permission: 'catalogue:read' },
+    params: z.object({ version: NonEmptyText(50) }),
+    response: { status: 200, schema: PublishedCollaborationCatalogue },
+    handler: async (ctx, { params }) => ({ body: await getCollaborationCatalogue(ctx.db, params.version) }),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/catalogues/collaboration-components', tag: 'catalogues',
+    summary: 'Publish a new version of the collaboration components; it replaces the current one for new evaluations (admins)',
+    access: { permission: 'catalogue:manage' },
+    body: CollaborationCatalogue,
+    response: { status: 201, schema: PublishedCollaborationCatalogue },
+    handler: async (ctx, { body }) => ({ status: 201, body: await publishCollaborationCatalogue(ctx, body) }),
   }),
 ];

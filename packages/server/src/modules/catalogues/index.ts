@@ -1,2 +1,3 @@
 export { cataloguesRoutes } from './catalogues.routes';
 export { assertLifeDomain, assertLifeDomains } from './catalogues.service';
+export { collaborationCatalogue, currentCollaborationCatalogue } from './collaboration-catalogue.service';

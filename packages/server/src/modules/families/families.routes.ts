@@ -34,7 +34,7 @@ export const familiesRoutes = [
     handler: async (scope) => ({ body: await getFamily(scope) }),
   }),
   defineFamilyRoute({
-    method: 'PATCH', url: '/api/v1/families/:familyId', tag: 'families', summary: "Change the family's name or phase (coordinator)",
+    method: 'PATCH', url: '/api/v1/families/:familyId', tag: 'families', summary: "Rename the family (coordinator); the phase moves through POST …/phase",
     access: { family: 'family:update', action: 'U', resource: 'family', event: 'family.updated' },
     params: IdParams, body: UpdateFamily, ifMatch: 'required',
     response: { status: 200, schema: Family },

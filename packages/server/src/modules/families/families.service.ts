@@ -53,7 +53,7 @@ export async function registerFamily(ctx: RequestContext, input: CreateFamily): 
   const now = ctx.now;
   await ctx.db.transaction().execute(async (tx) => {
     await tx.insertInto('families').values({
-      id: familyId, name: input.name, phase: input.phase, created_by: ctx.actor.userId, organisation_id: ctx.actor.organisationId,
+      id: familyId, name: input.name, phase: 'aanmelding', created_by: ctx.actor.userId, organisation_id: ctx.actor.organisationId,
       created_at: now, updated_at: now,
     }).execute();
     await tx.insertInto('plans').values({ id: uuidv7(), family_id: familyId, updated_at: now }).execute();
@@ -64,7 +64,7 @@ export async function registerFamily(ctx: RequestContext, input: CreateFamily): 
     }).execute();
     const memberIds = await insertMembers(tx, familyId, input.members, ctx.actor.organisationId, now);
     const scope = { db: tx, familyId, actor: ctx.actor, now };
-    await appendTimeline(scope, { kind: 'family', event: 'family.registered', data: { phase: input.phase, members: memberIds.length } });
+    await appendTimeline(scope, { kind: 'family', event: 'family.registered', data: { phase: 'aanmelding', members: memberIds.length } });
     await appendTimeline(scope, { kind: 'team', event: 'team.member-added', data: { teamMemberId, userId: ctx.actor.userId, role: 'coordinator' } });
     await writeAudit(tx, [{
       action: 'C', eventType: 'family.registered', outcome: 'success', actor: ctx.actor, familyId, resourceType: 'family',
@@ -86,32 +86,21 @@ export async function getFamily(scope: FamilyScope): Promise<Family> {
   return present(row, scope.allowedActions(), scope.sight, previousVisit);
 }
 
+/** Renames the family (the coordinator); its phase moves only through the care process (POST …/phase). */
 export async function updateFamily(scope: FamilyScope, expectedVersion: number | null, input: UpdateFamily): Promise<Family> {
   const current = assertVersion(
-    await scope.db.selectFrom('families').select(['version', 'phase', 'name', 'organisation_id']).where('id', '=', scope.familyId).forUpdate().executeTakeFirst(),
+    await scope.db.selectFrom('families').select(['version', 'name', 'organisation_id']).where('id', '=', scope.familyId).forUpdate().executeTakeFirst(),
     expectedVersion,
   );
   // Renaming a family is writing its identity: only for whom may see it.
   if (input.name !== undefined) scope.require(familyNameDatum(current));
-  const changes: Record<string, unknown> = {};
-  if (input.name !== undefined && input.name !== current.name) changes.name = input.name;
-  if (input.phase !== undefined && input.phase !== current.phase) changes.phase = input.phase;
-  if (Object.keys(changes).length > 0) {
-    await scope.db.updateTable('families')
-      .set({
-        ...changes, version: current.version + 1, updated_at: scope.now,
-        // The retention period of a closed file runs from the moment care ended; reopening stops the clock.
-        ...(changes.phase ? { closed_at: changes.phase === 'afgesloten' ? scope.now : null } : {}),
-      })
-      .where('id', '=', scope.familyId).execute();
-    await appendTimeline(scope, {
-      kind: 'family',
-      event: changes.phase ? 'family.phase-changed' : 'family.updated',
-      data: { fields: Object.keys(changes), ...(changes.phase ? { from: current.phase, to: changes.phase } : {}) },
-    });
+  const renamed = input.name !== undefined && input.name !== current.name;
+  if (renamed) {
+    await scope.db.updateTable('families').set({ name: input.name, version: current.version + 1, updated_at: scope.now }).where('id', '=', scope.familyId).execute();
+    await appendTimeline(scope, { kind: 'family', event: 'family.updated', data: { fields: ['name'] } });
   }
   scope.audit.resourceId = scope.familyId;
-  scope.audit.detail.fields = Object.keys(changes);
+  scope.audit.detail.fields = renamed ? ['name'] : [];
   return getFamily(scope);
 }
 

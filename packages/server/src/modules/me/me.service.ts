@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { todayInNetherlands, type PageQuery } from '@gezinsplan/domain';
+import { scheduleStatus, todayInNetherlands, type PageQuery } from '@gezinsplan/domain';
 import type { RequestContext } from '../../platform/http/request-context';
 import { auditListedFamilies, visibleFamilies } from '../../platform/access/visible-families';
 import { decodeCursor, olderThan, page } from '../../platform/http/cursor';
@@ -10,8 +10,8 @@ import { actionDatum, goalView, presentAction, selectActions } from '../plan';
 
 /**
  * My caseload: the families whose care team I am on now, most recently changed first, with my role, the
- * coordinator, the number of open actions and what others changed since my last visit. Every family shown is
- * audited as read.
+ * coordinator, the number of open actions, what others changed since my last visit and the next joint evaluation.
+ * Every family shown is audited as read.
  */
 export async function myCaseload(ctx: RequestContext, query: PageQuery) {
   let q = ctx.db.selectFrom('team_members as t')
@@ -19,8 +19,9 @@ export async function myCaseload(ctx: RequestContext, query: PageQuery) {
     .leftJoin('team_members as c', (j) => j.onRef('c.family_id', '=', 'f.id').on('c.role', '=', 'coordinator').on('c.ended_at', 'is', null))
     .leftJoin('users as cu', 'cu.id', 'c.user_id')
     .leftJoin('organisations as co', 'co.id', 'cu.organisation_id')
+    .innerJoin('plans as p', 'p.family_id', 'f.id')
     .select(['f.id', 'f.name', 'f.phase', 'f.updated_at', 'f.organisation_id', 't.role as my_role', 't.created_at as joined_at', 'c.user_id as coordinator_user_id',
-      'cu.name as coordinator_name', 'co.name as coordinator_organisation_name'])
+      'cu.name as coordinator_name', 'co.name as coordinator_organisation_name', 'p.next_evaluation_on'])
     .where('t.family_id', 'in', visibleFamilies(ctx.db, ctx.actor))
     .where('t.user_id', '=', ctx.actor.userId).where('t.ended_at', 'is', null);
   const after = decodeCursor(query.cursor, ['timestamp', 'uuid'] as const);
@@ -34,15 +35,22 @@ export async function myCaseload(ctx: RequestContext, query: PageQuery) {
   const since = new Map(result.items.map((r) => [r.id, visits.get(r.id) ?? new Date(r.joined_at)]));
   const changes = await countChangesSince(ctx.db, { userId: ctx.actor.userId, sight: (id) => sights.get(id) }, since);
   await auditListedFamilies(ctx, familyIds, 'caseload.listed');
+  const today = todayInNetherlands(ctx.now);
   return {
-    items: result.items.map((r) => ({
-      id: r.id, name: sights.get(r.id)?.sees(familyNameDatum(r)) ? r.name : null, phase: r.phase, myRole: r.my_role,
-      openActions: openActions.get(r.id) ?? 0,
-      coordinator: r.coordinator_user_id ? { userId: r.coordinator_user_id, name: r.coordinator_name ?? '', organisationName: r.coordinator_organisation_name ?? '' } : null,
-      updatedAt: new Date(r.updated_at).toISOString(),
-      myLastVisitAt: visits.get(r.id)?.toISOString() ?? null,
-      changesSinceMyVisit: changes.get(r.id) ?? 0,
-    })),
+    items: result.items.map((r) => {
+      // Evaluations belong to help under way; a file in another phase has none planned.
+      const nextEvaluationOn = r.phase === 'uitvoering' || r.phase === 'evaluatie' ? r.next_evaluation_on : null;
+      return {
+        id: r.id, name: sights.get(r.id)?.sees(familyNameDatum(r)) ? r.name : null, phase: r.phase, myRole: r.my_role,
+        openActions: openActions.get(r.id) ?? 0,
+        coordinator: r.coordinator_user_id ? { userId: r.coordinator_user_id, name: r.coordinator_name ?? '', organisationName: r.coordinator_organisation_name ?? '' } : null,
+        updatedAt: new Date(r.updated_at).toISOString(),
+        myLastVisitAt: visits.get(r.id)?.toISOString() ?? null,
+        changesSinceMyVisit: changes.get(r.id) ?? 0,
+        nextEvaluationOn,
+        evaluationStatus: nextEvaluationOn ? scheduleStatus(nextEvaluationOn, today) : null,
+      };
+    }),
     nextCursor: result.nextCursor,
   };
 }

@@ -1,6 +1,9 @@
-import { Action, CreateAction, CreateGoal, Goal, Id, IdParams, Plan, UpdateAction, UpdateGoal } from '@gezinsplan/domain';
+import {
+  Action, CreateAction, CreateGoal, CreatePlanAgreement, Goal, Id, IdParams, listOf, Plan, PlanAgreement, UpdateAction, UpdateGoal, UpdatePlanSchedule,
+} from '@gezinsplan/domain';
 import { defineFamilyRoute } from '../../platform/http/define-route';
-import { createAction, createGoal, getPlan, updateAction, updateGoal } from './plan.service';
+import { createAction, createGoal, getPlan, updateAction, updateGoal, updatePlanSchedule } from './plan.service';
+import { listAgreements, recordAgreement } from './agreements.service';
 
 const GoalParams = IdParams.extend({ goalId: Id });
 const ActionParams = IdParams.extend({ actionId: Id });
@@ -12,6 +15,28 @@ export const planRoutes = [
     params: IdParams,
     response: { status: 200, schema: Plan },
     handler: async (scope) => ({ body: await getPlan(scope) }),
+  }),
+  defineFamilyRoute({
+    method: 'PATCH', url: '/api/v1/families/:familyId/plan', tag: 'plan', summary: 'Set how often the plan is evaluated together, and the next evaluation (coordinator)',
+    access: { family: 'family:update', action: 'U', resource: 'plan', event: 'plan.schedule-changed' },
+    params: IdParams, body: UpdatePlanSchedule, ifMatch: 'required',
+    response: { status: 200, schema: Plan },
+    handler: async (scope, { body, ifMatch }) => ({ body: await updatePlanSchedule(scope, ifMatch, body) }),
+  }),
+  defineFamilyRoute({
+    method: 'GET', url: '/api/v1/families/:familyId/plan/agreements', tag: 'plan', summary: "The family's agreements with the plan, newest first",
+    access: { family: 'plan:read', action: 'R', resource: 'plan-agreement', event: 'plan.agreements-listed' },
+    params: IdParams,
+    response: { status: 200, schema: listOf(PlanAgreement) },
+    handler: async (scope) => ({ body: await listAgreements(scope) }),
+  }),
+  defineFamilyRoute({
+    method: 'POST', url: '/api/v1/families/:familyId/plan/agreements', tag: 'plan',
+    summary: 'Record that the family agrees with the plan: the goals in focus now, who agreed and when',
+    access: { family: 'plan:write', action: 'C', resource: 'plan-agreement', event: 'plan.agreed' },
+    params: IdParams, body: CreatePlanAgreement,
+    response: { status: 201, schema: PlanAgreement },
+    handler: async (scope, { body }) => ({ status: 201, body: await recordAgreement(scope, body) }),
   }),
   defineFamilyRoute({
     method: 'POST', url: '/api/v1/families/:familyId/goals', tag: 'plan', summary: "Add a goal in the family's own words",

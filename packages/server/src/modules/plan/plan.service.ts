@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Action, CreateAction, CreateGoal, Goal, UpdateAction, UpdateGoal } from '@gezinsplan/domain';
+import { scheduleStatus, todayInNetherlands, type Action, type CreateAction, type CreateGoal, type Goal, type UpdateAction, type UpdateGoal, type UpdatePlanSchedule } from '@gezinsplan/domain';
 import { authorColumns, professionalIn, viewerOf, type FamilyScope } from '../../platform/access/gate';
 import type { Db } from '../../platform/db/database';
 import { AppError, notFound } from '../../platform/http/app-error';
@@ -11,6 +11,7 @@ import { isOnActiveTeam } from '../team';
 import { selectActions, selectGoals } from './plan.queries';
 import { presentAction, presentGoal } from './plan.presenter';
 import { actionDatum, goalDatum, goalView, isAddressedTo } from './plan.visibility';
+import { latestAgreement } from './agreements.service';
 
 /**
  * The goals the viewer may see, in priority order and ranked 1..n among themselves, each with the actions the viewer
@@ -35,14 +36,45 @@ async function visibleGoals(scope: FamilyScope, goalId?: string): Promise<Goal[]
   return shown;
 }
 
-/** The plan: goals in priority order, each with its actions, and the plan's version. */
+/**
+ * The plan: goals in priority order, each with its actions; its evaluation rhythm and next evaluation; the family's
+ * latest agreement with it; and the plan's version.
+ */
 export async function getPlan(scope: FamilyScope) {
   const plan = await scope.db.selectFrom('plans').selectAll().where('family_id', '=', scope.familyId).executeTakeFirstOrThrow();
   scope.audit.resourceId = plan.id;
+  const nextOn = plan.next_evaluation_on;
   return {
     id: plan.id, familyId: plan.family_id, version: plan.version, updatedAt: new Date(plan.updated_at).toISOString(),
-    maxGoalsNow: await maxGoalsNow(scope), goals: await visibleGoals(scope),
+    maxGoalsNow: await maxGoalsNow(scope),
+    adoptedAt: plan.adopted_at ? new Date(plan.adopted_at).toISOString() : null,
+    evaluation: { intervalWeeks: plan.evaluation_interval_weeks, nextOn, status: nextOn ? scheduleStatus(nextOn, todayInNetherlands(scope.now)) : null },
+    agreement: await latestAgreement(scope),
+    goals: await visibleGoals(scope),
   };
+}
+
+/** The coordinator sets how often the plan is evaluated together, and the day of the next joint evaluation. */
+export async function updatePlanSchedule(scope: FamilyScope, expectedVersion: number | null, input: UpdatePlanSchedule) {
+  const current = assertVersion(
+    await scope.db.selectFrom('plans').select(['id', 'version', 'evaluation_interval_weeks', 'next_evaluation_on']).where('family_id', '=', scope.familyId).forUpdate().executeTakeFirst(),
+    expectedVersion,
+  );
+  if (input.nextEvaluationOn && input.nextEvaluationOn < todayInNetherlands(scope.now)) {
+    throw new AppError('UNPROCESSABLE', 'The next evaluation is a day still to come.', [{ pointer: '/body/nextEvaluationOn', detail: 'in the past' }]);
+  }
+  await scope.db.updateTable('plans').set({
+    ...(input.evaluationIntervalWeeks !== undefined ? { evaluation_interval_weeks: input.evaluationIntervalWeeks } : {}),
+    ...(input.nextEvaluationOn !== undefined ? { next_evaluation_on: input.nextEvaluationOn } : {}),
+    version: current.version + 1, updated_at: scope.now,
+  }).where('id', '=', current.id).execute();
+  await touchFamily(scope);
+  await appendTimeline(scope, {
+    kind: 'plan', event: 'plan.schedule-changed',
+    data: { intervalWeeks: input.evaluationIntervalWeeks ?? current.evaluation_interval_weeks, nextEvaluationOn: input.nextEvaluationOn === undefined ? current.next_evaluation_on : input.nextEvaluationOn },
+  });
+  scope.audit.detail.fields = Object.keys(input);
+  return getPlan(scope);
 }
 
 async function roomNow(scope: FamilyScope): Promise<boolean> {

@@ -12,6 +12,13 @@ export async function destroyFamilyFile(tx: Db, familyId: string, reason: 'erasu
   await tx.deleteFrom('family_visits').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('assessment_scores').where('assessment_id', 'in', tx.selectFrom('assessments').select('id').where('family_id', '=', familyId)).execute();
   await tx.deleteFrom('assessments').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('evaluation_goal_scores').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('evaluations').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('decisions').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('help_options').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('plan_agreements').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('closures').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('phase_transitions').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('break_glass_grants').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('consents').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('timeline_entries').where('family_id', '=', familyId).execute();

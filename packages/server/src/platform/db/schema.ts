@@ -125,6 +125,10 @@ export interface PlansTable {
   family_id: string;
   version: Generated<number>;
   updated_at: Timestamp;
+  evaluation_interval_weeks: Generated<number>;
+  next_evaluation_on: ColumnType<DateString | null, DateString | null | undefined, DateString | null>;
+  adopted_at: TimestampNullable;
+  cycle_started_at: TimestampNullable;
 }
 
 export interface GoalsTable {
@@ -358,6 +362,122 @@ export interface AssessmentScoresTable {
   concerns: Generated<string>;
 }
 
+type Uuids = ColumnType<string[], string[] | undefined, string[]>;
+type Json<T> = ColumnType<T, string | undefined, string>;
+
+export interface PhaseTransitionsTable {
+  id: string;
+  family_id: string;
+  from_phase: string;
+  to_phase: string;
+  note: Generated<string>;
+  author_user_id: string;
+  author_organisation_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface PlanAgreementsTable {
+  id: string;
+  family_id: string;
+  plan_version: number;
+  agreed_by: string[];
+  goals_now: string[];
+  agreed_on: DateString;
+  note: Generated<string>;
+  author_user_id: string;
+  author_organisation_id: string | null;
+  author_member_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface HelpOptionsTable {
+  id: string;
+  family_id: string;
+  goal_id: string;
+  title: string;
+  description: Generated<string>;
+  asks_of_family: Generated<string>;
+  may_bring: Generated<string>;
+  author_user_id: string;
+  author_organisation_id: string | null;
+  author_member_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface StoredExpectation {
+  what: string;
+  dueDate: string | null;
+  assignee: { kind: 'user' | 'member' | 'supporter'; id: string };
+  actionId: string | null;
+}
+
+export interface DecisionsTable {
+  id: string;
+  family_id: string;
+  goal_id: string;
+  decided_on: DateString;
+  chosen_option_ids: Uuids;
+  preferred_option_id: string | null;
+  family_view: Generated<string>;
+  rationale: string;
+  participant_member_ids: string[];
+  participant_user_ids: Uuids;
+  expectations: Json<StoredExpectation[]>;
+  revisits_id: string | null;
+  author_user_id: string;
+  author_organisation_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface EvaluationsTable {
+  id: string;
+  family_id: string;
+  kind: string;
+  held_on: DateString;
+  participant_member_ids: Uuids;
+  participant_user_ids: Uuids;
+  experience: Json<{ code: string; score: number }[]>;
+  catalogue_version: string | null;
+  collaboration: Json<{ code: string; score: number; comment: string }[]>;
+  decisions: Generated<string>;
+  next_evaluation_on: DateString | null;
+  author_user_id: string;
+  author_organisation_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface EvaluationGoalScoresTable {
+  evaluation_id: string;
+  goal_id: string;
+  family_id: string;
+  score: number;
+  comment: Generated<string>;
+}
+
+export interface ClosuresTable {
+  id: string;
+  family_id: string;
+  closed_on: DateString;
+  reason: string;
+  can_do_themselves: string;
+  aftercare_on: DateString | null;
+  aftercare_checked_on: ColumnType<DateString | null, DateString | null | undefined, DateString | null>;
+  aftercare_outcome: ColumnType<string | null, string | null | undefined, string | null>;
+  aftercare_note: Generated<string>;
+  reopened_at: TimestampNullable;
+  author_user_id: string;
+  author_organisation_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface CollaborationCataloguesTable {
+  version: string;
+  name: string;
+  components: Json<unknown[]>;
+  published_by: string;
+  published_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -384,5 +504,13 @@ export interface Database {
   family_visits: FamilyVisitsTable;
   assessments: AssessmentsTable;
   assessment_scores: AssessmentScoresTable;
+  phase_transitions: PhaseTransitionsTable;
+  plan_agreements: PlanAgreementsTable;
+  help_options: HelpOptionsTable;
+  decisions: DecisionsTable;
+  evaluations: EvaluationsTable;
+  evaluation_goal_scores: EvaluationGoalScoresTable;
+  closures: ClosuresTable;
+  collaboration_catalogues: CollaborationCataloguesTable;
   schema_migrations: SchemaMigrationsTable;
 }

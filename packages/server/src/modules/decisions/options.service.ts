@@ -1,0 +1,52 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { CreateHelpOption, HelpOption } from '@gezinsplan/domain';
+import { authorColumns, type FamilyScope } from '../../platform/access/gate';
+import { presentAuthor } from '../../platform/access/author';
+import { touchFamily } from '../families';
+import { appendTimeline } from '../timeline';
+import { aboutGoal, requireGoal, type GoalFacts } from './goal-access';
+
+export function selectOptions(scope: FamilyScope, goalId: string) {
+  return scope.db.selectFrom('help_options as h')
+    .innerJoin('users as u', 'u.id', 'h.author_user_id')
+    .leftJoin('organisations as o', 'o.id', 'h.author_organisation_id')
+    .selectAll('h').select(['u.name as author_name', 'o.name as author_organisation_name'])
+    .where('h.family_id', '=', scope.familyId).where('h.goal_id', '=', goalId);
+}
+type OptionRow = Awaited<ReturnType<ReturnType<typeof selectOptions>['execute']>>[number];
+
+function present(h: OptionRow): HelpOption {
+  return {
+    id: h.id, familyId: h.family_id, goalId: h.goal_id, title: h.title, description: h.description, asksOfFamily: h.asks_of_family,
+    mayBring: h.may_bring, proposedBy: presentAuthor(h), createdAt: new Date(h.created_at).toISOString(),
+  };
+}
+
+/** The options for a goal the reader may see, in the order they were put forward. */
+export async function visibleOptions(scope: FamilyScope, goal: GoalFacts): Promise<HelpOption[]> {
+  const rows = await selectOptions(scope, goal.id).orderBy('h.created_at').orderBy('h.id').limit(200).execute();
+  return rows.filter((h) => scope.sight.sees(aboutGoal(goal, h))).map(present);
+}
+
+export async function listOptions(scope: FamilyScope, goalId: string) {
+  const goal = await requireGoal(scope, goalId);
+  scope.audit.resourceId = goalId;
+  return { items: await visibleOptions(scope, goal), nextCursor: null };
+}
+
+/**
+ * Puts a help option on the table for a goal: free text for now (a service from the catalogue once it exists), with
+ * what it would ask of the family and what it may bring. The family may add options too.
+ */
+export async function addOption(scope: FamilyScope, goalId: string, input: CreateHelpOption): Promise<HelpOption> {
+  const goal = await requireGoal(scope, goalId);
+  const id = uuidv7();
+  await scope.db.insertInto('help_options').values({
+    id, family_id: scope.familyId, goal_id: goalId, title: input.title, description: input.description ?? '',
+    asks_of_family: input.asksOfFamily ?? '', may_bring: input.mayBring ?? '', ...authorColumns(scope), created_at: scope.now,
+  }).execute();
+  await appendTimeline(scope, { kind: 'plan', event: 'option.added', data: { goalId, optionId: id }, lifeDomain: goal.life_domain, memberIds: goal.member_ids });
+  await touchFamily(scope);
+  scope.audit.resourceId = id;
+  return present((await selectOptions(scope, goalId).where('h.id', '=', id).executeTakeFirstOrThrow()));
+}

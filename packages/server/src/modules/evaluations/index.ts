@@ -1,0 +1,2 @@
+export { evaluationsRoutes } from './evaluations.routes';
+export { closingEvaluationHeld } from './evaluations.service';

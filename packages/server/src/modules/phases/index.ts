@@ -1,0 +1,1 @@
+export { phasesRoutes } from './phases.routes';

@@ -32,7 +32,7 @@ export const validBodies: Record<string, (ids: BodyIds) => unknown> = {
   'POST /api/v1/me/two-factor/disable': () => ({ code: '123456' }),
   'POST /api/v1/users': (ids) => ({ email: `nieuw-${++unique}@test.nl`, name: 'Nieuwe Collega', password: 'a-long-and-rather-unusual-passphrase', organisationId: ids.organisationId, roles: ['professional'] }),
   'POST /api/v1/families': () => ({ name: 'Gezin Nieuw', members: [PARENT] }),
-  'PATCH /api/v1/families/:familyId': () => ({ name: 'Gezin Jansen-de Boer', phase: 'intake' }),
+  'PATCH /api/v1/families/:familyId': () => ({ name: 'Gezin Jansen-de Boer' }),
   'POST /api/v1/families/:familyId/members': () => ({ givenName: 'Sara', familyName: 'Jansen', birthDate: '2016-09-01', role: 'child' }),
   'PATCH /api/v1/families/:familyId/members/:memberId': () => ({ givenName: 'Marieke Anna' }),
   'POST /api/v1/families/:familyId/supporters': () => ({ name: 'Oma Jansen', relation: 'grootmoeder', contact: 'via Marieke' }),

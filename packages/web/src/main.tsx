@@ -23,6 +23,11 @@ const SignInPage = lazy(() => import('./pages/SignInPage').then((m) => ({ defaul
 const InvitationPage = lazy(() => import('./pages/InvitationPage').then((m) => ({ default: m.InvitationPage })));
 const NewFamilyPage = lazy(() => import('./pages/NewFamilyPage').then((m) => ({ default: m.NewFamilyPage })));
 const AdminRoute = lazy(() => import('./pages/AdminRoute').then((m) => ({ default: m.AdminRoute })));
+const NeedsPage = lazy(() => import('./pages/NeedsPage').then((m) => ({ default: m.NeedsPage })));
+const EvaluationsPage = lazy(() => import('./pages/EvaluationsPage').then((m) => ({ default: m.EvaluationsPage })));
+const NewEvaluationPage = lazy(() => import('./pages/NewEvaluationPage').then((m) => ({ default: m.NewEvaluationPage })));
+const GoalPage = lazy(() => import('./pages/GoalPage').then((m) => ({ default: m.GoalPage })));
+const ClosePage = lazy(() => import('./pages/ClosePage').then((m) => ({ default: m.ClosePage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -64,6 +69,11 @@ const router = createBrowserRouter([
             loader: ({ params }) => loadFamily(params.familyId!),
             hydrateFallbackElement: <Loading />,
           },
+          { path: `${FAMILY_PATH}/leefgebieden`, element: <NeedsPage /> },
+          { path: `${FAMILY_PATH}/evaluaties`, element: <EvaluationsPage /> },
+          { path: `${FAMILY_PATH}/evaluaties/nieuw`, element: <NewEvaluationPage /> },
+          { path: `${FAMILY_PATH}/doelen/:goalId`, element: <GoalPage /> },
+          { path: `${FAMILY_PATH}/afsluiten`, element: <ClosePage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -96,7 +96,8 @@ const families: DemoFamily[] = [
       assessments: [
         { member: 0, weeksAgo: 12, family: { financien: 2, 'geestelijke-gezondheid': 3, huisvesting: 4, 'sociaal-netwerk': 3, 'huiselijke-relaties': 3 },
           professional: { financien: 1, 'geestelijke-gezondheid': 2, huisvesting: 4, 'sociaal-netwerk': 3, 'huiselijke-relaties': 3 } },
-        { member: 0, weeksAgo: 2, family: { financien: 3, 'geestelijke-gezondheid': 3, huisvesting: 4, 'sociaal-netwerk': 4, 'huiselijke-relaties': 4 },
+        // Marieke sees her mental health as going well enough; Sanne is more worried: a difference to talk about.
+        { member: 0, weeksAgo: 2, family: { financien: 3, 'geestelijke-gezondheid': 4, huisvesting: 4, 'sociaal-netwerk': 4, 'huiselijke-relaties': 4 },
           professional: { financien: 3, 'geestelijke-gezondheid': 2, huisvesting: 4, 'sociaal-netwerk': 4, 'huiselijke-relaties': 3 } },
         { member: 1, weeksAgo: 12, family: { scholing: 2, 'emotionele-ondersteuning': 3, socialisering: 3 }, professional: { scholing: 2, 'emotionele-ondersteuning': 3, socialisering: 2 } },
         { member: 1, weeksAgo: 2, family: { scholing: 3, 'emotionele-ondersteuning': 4, socialisering: 3 }, professional: { scholing: 3, 'emotionele-ondersteuning': 3, socialisering: 3 } },

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import type {
-  AuditRecord, CaseloadItem, Consent, Family, MemberSummary, MyAction, Plan, Supporter, TeamMember, TimelineEntry,
+  Assessment, AssessmentComparison, AuditRecord, CaseloadItem, Consent, Decision, Evaluation, Family, HelpOption, MemberSummary, MyAction, MyEvaluation,
+  PhaseState, Plan, PlanAgreement, PublishedCollaborationCatalogue, Supporter, TeamMember, TimelineEntry,
 } from '@gezinsplan/domain';
 import type { z } from 'zod';
 import { api } from './client';
@@ -10,6 +11,8 @@ export type PlanT = z.infer<typeof Plan>;
 export type CaseloadItemT = z.infer<typeof CaseloadItem>;
 export type MyActionT = z.infer<typeof MyAction>;
 export type SupporterT = z.infer<typeof Supporter>;
+export type ComparisonT = z.infer<typeof AssessmentComparison>;
+export type MyEvaluationT = z.infer<typeof MyEvaluation>;
 
 const get = <T,>(url: string) => () => api<T>('GET', url);
 const family = (id: string) => `/api/v1/families/${id}`;
@@ -29,6 +32,15 @@ export const usePlan = (id: string) => useQuery(planQuery(id));
 const timelineQuery = (id: string) => queryOptions({ queryKey: ['family', id, 'timeline'], queryFn: get<Page<TimelineEntry>>(`${family(id)}/timeline?limit=50`) });
 export const useTimeline = (id: string) => useQuery(timelineQuery(id));
 export const useConsents = (id: string) => useQuery({ queryKey: ['family', id, 'consents'], queryFn: get<Page<Consent>>(`${family(id)}/consents`) });
+export const useMyEvaluations = () => useQuery({ queryKey: ['me', 'evaluations'], queryFn: get<Page<MyEvaluationT>>('/api/v1/me/evaluations?limit=100') });
+export const usePhase = (id: string) => useQuery({ queryKey: ['family', id, 'phase'], queryFn: get<PhaseState>(`${family(id)}/phase`) });
+export const useAssessments = (id: string) => useQuery({ queryKey: ['family', id, 'assessments'], queryFn: get<Page<Assessment>>(`${family(id)}/assessments?limit=200`) });
+export const useComparison = (id: string) => useQuery({ queryKey: ['family', id, 'assessments', 'comparison'], queryFn: get<Page<ComparisonT>>(`${family(id)}/assessments/comparison`) });
+export const useAgreements = (id: string) => useQuery({ queryKey: ['family', id, 'agreements'], queryFn: get<Page<PlanAgreement>>(`${family(id)}/plan/agreements`) });
+export const useEvaluations = (id: string) => useQuery({ queryKey: ['family', id, 'evaluations'], queryFn: get<Page<Evaluation>>(`${family(id)}/evaluations?limit=200`) });
+export const useOptions = (id: string, goalId: string) => useQuery({ queryKey: ['family', id, 'goal', goalId, 'options'], queryFn: get<Page<HelpOption>>(`${family(id)}/goals/${goalId}/options`) });
+export const useDecisions = (id: string, goalId: string) => useQuery({ queryKey: ['family', id, 'goal', goalId, 'decisions'], queryFn: get<Page<Decision>>(`${family(id)}/goals/${goalId}/decisions`) });
+export const useCollaborationCatalogue = () => useQuery({ queryKey: ['catalogue', 'collaboration'], queryFn: get<PublishedCollaborationCatalogue>('/api/v1/catalogues/collaboration-components'), staleTime: 10 * 60_000 });
 export const useFamilyAudit = (id: string) => useQuery({ queryKey: ['family', id, 'audit'], queryFn: get<Page<AuditRecord>>(`${family(id)}/audit?limit=50`) });
 /**
  * Loads what a professional's family overview (FamilyPage) shows, all at once and before the page renders, so it

@@ -1,7 +1,9 @@
 import type { Messages } from './nl';
+import { processEn } from './process.en';
 
 /** English, complete: the same keys as nl.ts (the type says so). */
 export const en: Messages = {
+  process: processEn,
   app: { name: 'Gezinsplan', tagline: 'One family, one plan', skipToContent: 'Skip to content', language: 'Nederlands', signOut: 'Sign out', mainNav: 'Main menu', footer: 'Gezinsplan: one plan, made together with the family.' },
   common: { loading: 'One moment…', error: 'Something went wrong. Please try again.', retry: 'Try again', back: 'Back', save: 'Save', cancel: 'Cancel', none: 'Nothing yet.' },
   signIn: {
@@ -64,6 +66,8 @@ export const en: Messages = {
       'goal.focus-changed': 'Goal moved', 'action.created': 'Action added', 'action.updated': 'Action changed', 'action.done': 'Action done', 'action.open': 'Action reopened',
       'action.cancelled': 'Action stopped', 'consent.given': 'Consent given', 'consent.changed': 'Consent changed', 'consent.withdrawn': 'Consent withdrawn',
       'invitation.created': 'Invitation sent', 'invitation.revoked': 'Invitation withdrawn', 'account.created': 'Account created', 'account.ended': 'Account ended', 'assessment.recorded': 'Life domains mapped', note: 'Note',
+      'plan.agreed': 'Family agrees with the plan', 'plan.schedule-changed': 'Evaluation planning changed', 'option.added': 'Possible help named',
+      'decision.recorded': 'Decision about help', 'evaluation.held': 'Evaluation held', 'aftercare.checked': 'Aftercare check done',
     },
   },
   portal: {
@@ -79,6 +83,8 @@ export const en: Messages = {
       family: 'the family details', member: 'the family members', supporter: 'the people around the family', team: 'who helps', plan: 'the plan', goal: 'a goal',
       action: 'an action', timeline: 'what happened', consent: 'the consents', 'audit-log': 'who looked at the file', invitation: 'an invitation',
       user: 'an account', 'break-glass': 'data in an emergency', assessment: 'how things are on the life domains', session: 'signing in',
+      phase: 'the phase of the help', 'plan-agreement': 'the agreement with the plan', 'help-option': 'possible help', decision: 'a decision about help',
+      evaluation: 'the evaluations', aftercare: 'the aftercare',
     },
     action: { R: 'viewed', C: 'added', U: 'changed', D: 'deleted', E: 'did' },
   },

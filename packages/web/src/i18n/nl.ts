@@ -1,5 +1,8 @@
+import { processNl } from './process.nl';
+
 /** Dutch, plain language (B1): the default. Every text the app shows comes from here or from en.ts. */
 export const nl = {
+  process: processNl,
   app: { name: 'Gezinsplan', tagline: 'Eén gezin, één plan', skipToContent: 'Naar de inhoud', language: 'English', signOut: 'Uitloggen', mainNav: 'Hoofdmenu', footer: 'Gezinsplan: samen met het gezin aan één plan.' },
   common: { loading: 'Even geduld…', error: 'Er ging iets mis. Probeer het opnieuw.', retry: 'Opnieuw proberen', back: 'Terug', save: 'Opslaan', cancel: 'Annuleren', none: 'Nog niets.' },
   signIn: {
@@ -62,6 +65,8 @@ export const nl = {
       'goal.focus-changed': 'Doel verschoven', 'action.created': 'Actie toegevoegd', 'action.updated': 'Actie aangepast', 'action.done': 'Actie klaar', 'action.open': 'Actie weer open',
       'action.cancelled': 'Actie gestopt', 'consent.given': 'Toestemming gegeven', 'consent.changed': 'Toestemming aangepast', 'consent.withdrawn': 'Toestemming ingetrokken',
       'invitation.created': 'Uitnodiging verstuurd', 'invitation.revoked': 'Uitnodiging ingetrokken', 'account.created': 'Account gemaakt', 'account.ended': 'Account beëindigd', 'assessment.recorded': 'Leefgebieden in kaart gebracht', note: 'Notitie',
+      'plan.agreed': 'Gezin stemt in met het plan', 'plan.schedule-changed': 'Planning van evaluaties aangepast', 'option.added': 'Mogelijke hulp genoemd',
+      'decision.recorded': 'Besluit over hulp', 'evaluation.held': 'Evaluatie gehouden', 'aftercare.checked': 'Nazorgcheck gedaan',
     },
   },
   portal: {
@@ -77,6 +82,8 @@ export const nl = {
       family: 'de gezinsgegevens', member: 'de gezinsleden', supporter: 'de mensen om het gezin heen', team: 'wie er helpt', plan: 'het plan', goal: 'een doel',
       action: 'een actie', timeline: 'wat er gebeurde', consent: 'de toestemmingen', 'audit-log': 'wie het dossier bekeek', invitation: 'een uitnodiging',
       user: 'een account', 'break-glass': 'gegevens in een noodsituatie', assessment: 'hoe het gaat op de leefgebieden', session: 'het inloggen',
+      phase: 'de fase van de hulp', 'plan-agreement': 'de instemming met het plan', 'help-option': 'mogelijke hulp', decision: 'een besluit over hulp',
+      evaluation: 'de evaluaties', aftercare: 'de nazorg',
     },
     action: { R: 'bekeek', C: 'voegde toe', U: 'veranderde', D: 'verwijderde', E: 'deed' },
   },

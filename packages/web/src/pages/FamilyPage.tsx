@@ -2,12 +2,12 @@ import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { ApiError } from '../api/client';
 import { useFamily, useMembers, usePlan, useSupporters, useTeam, useTimeline } from '../api/queries';
 import { QueryState } from '../components/QueryState';
 import { Loading } from '../components/Loading';
-import { formatDate, formatMoment } from '../format';
+import { formatMoment } from '../format';
 import { NetworkMap } from './family/NetworkMap';
 import { PlanView } from './family/PlanView';
 import { TimelineList } from './family/TimelineList';
@@ -20,6 +20,10 @@ import { MembersCard } from './family/MembersCard';
 import { useSession } from '../session/session';
 import { useMoveGoal } from './family/useMoveGoal';
 import { SupportersCard } from './family/SupportersCard';
+import { FamilyHeader, FamilyNav } from './family/FamilyFrame';
+import { PhaseCard } from './family/PhaseCard';
+import { AgreementPanel } from './family/AgreementPanel';
+import { EvaluationSchedule } from './family/EvaluationSchedule';
 
 /** One family, as a professional on its team sees it: who is in it, who helps, the plan and what happened. */
 export function FamilyPage() {
@@ -53,14 +57,9 @@ export function FamilyPage() {
 
   return (
     <>
-      <div>
-        <Heading1>{name}</Heading1>
-        <Paragraph>
-          <span className="gp-badge">{t(`phase.${family.data.phase}`)}</span>
-          {family.data.coordinator && <span className="gp-meta"> · {t('family.coordinator')}: {family.data.coordinator.name} ({family.data.coordinator.organisationName})</span>}
-        </Paragraph>
-        <Paragraph className="gp-only-print gp-meta">{t('family.printedOn', { date: formatDate(new Date().toISOString()) })}</Paragraph>
-      </div>
+      <FamilyHeader family={family.data} />
+      <FamilyNav familyId={familyId} active="overview" />
+      <PhaseCard familyId={familyId} canMove={can('family:update')} />
       <div className="gp-grid">
         <MembersCard familyId={familyId} members={members} canWrite={can('member:write')} />
         <SupportersCard familyId={familyId} supporters={supporters} canWrite={can('member:write')} />
@@ -80,6 +79,8 @@ export function FamilyPage() {
       <section aria-labelledby="plan-title" className="gp-card">
         <Heading2 id="plan-title">{t('family.plan')}</Heading2>
         <Button appearance="secondary-action-button" className="gp-no-print" onClick={() => window.print()}>{t('family.print')}</Button>
+        {plan.data && <AgreementPanel familyId={familyId} plan={plan.data} members={members.data?.items ?? []} canRecord={can('plan:write')} />}
+        {plan.data && <EvaluationSchedule familyId={familyId} plan={plan.data} canEdit={can('family:update')} />}
         {can('plan:write') && plan.data && (
           <GoalForm familyId={familyId} members={members.data?.items ?? []} nowLimit={plan.data.maxGoalsNow} nowTaken={plan.data.goals.filter((g) => g.focus === 'now').length} />
         )}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
@@ -19,8 +20,15 @@ export function GoalTools(props: Props) {
       <MoveGoal {...props} />
       <EditGoalTitle {...props} />
       {props.goal.view === 'full' && <AddAction {...props} />}
+      {props.goal.view === 'full' && <ChooseHelpLink {...props} />}
     </div>
   );
+}
+
+/** To the goal's own page: the help options and the decisions taken together. */
+function ChooseHelpLink({ familyId, goal }: Props) {
+  const { t } = useTranslation();
+  return <Link className="utrecht-link gp-tool-link" to={`/gezinnen/${familyId}/doelen/${goal.id}`} aria-label={`${t('process.choice.link')}: ${goal.title}`}>{t('process.choice.link')}</Link>;
 }
 
 function EditGoalTitle({ familyId, goal }: Props) {

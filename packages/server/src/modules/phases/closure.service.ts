@@ -64,12 +64,16 @@ export async function markReopened(scope: FamilyScope): Promise<void> {
  */
 export async function recordAftercareCheck(scope: FamilyScope, input: RecordAftercareCheck): Promise<void> {
   const family = await scope.db.selectFrom('families').select('phase').where('id', '=', scope.familyId).executeTakeFirstOrThrow();
-  const open = await scope.db.selectFrom('closures').select(['id', 'author_organisation_id']).where('family_id', '=', scope.familyId)
+  const open = await scope.db.selectFrom('closures').select(['id', 'closed_on', 'author_organisation_id']).where('family_id', '=', scope.familyId)
     .where('reopened_at', 'is', null).where('aftercare_checked_on', 'is', null).orderBy('created_at', 'desc').executeTakeFirst();
   if (family.phase !== 'afgesloten' || !open) throw new AppError('CONFLICT', 'There is no aftercare check to record: the file is not closed, or its check was recorded.');
   const checkedOn = input.checkedOn ?? todayInNetherlands(scope.now);
   if (checkedOn > todayInNetherlands(scope.now)) {
     throw new AppError('UNPROCESSABLE', 'A check is recorded once it has been done.', [{ pointer: '/body/checkedOn', detail: 'in the future' }]);
+  }
+  // The check looks in after the closing: a day before it would be a check of a file still open.
+  if (checkedOn < open.closed_on) {
+    throw new AppError('UNPROCESSABLE', 'The aftercare check comes after the file was closed.', [{ pointer: '/body/checkedOn', detail: 'before the closing' }]);
   }
   await scope.db.updateTable('closures').set({ aftercare_checked_on: checkedOn, aftercare_outcome: input.outcome, aftercare_note: input.note ?? '' })
     .where('id', '=', open.id).execute();

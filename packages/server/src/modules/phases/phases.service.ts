@@ -40,7 +40,8 @@ export async function getPhaseState(scope: FamilyScope): Promise<PhaseState> {
     .leftJoin('organisations as o', 'o.id', 't.author_organisation_id')
     .selectAll('t').select(['u.name as author_name', 'o.name as author_organisation_name'])
     .where('t.family_id', '=', scope.familyId).orderBy('t.created_at', 'desc').orderBy('t.id', 'desc').limit(100).execute();
-  scope.audit.resourceId = scope.familyId;
+  // A write that answers with the state (the aftercare check) has named its own object already; keep it.
+  scope.audit.resourceId ??= scope.familyId;
   return {
     familyId: scope.familyId, phase, version: family.version,
     next: phaseTransitions[phase].map((to) => ({ to, refusals: checkTransition(phase, to, facts) })),
@@ -84,10 +85,9 @@ export async function changePhase(scope: FamilyScope, input: PhaseTransitionRequ
     await markReopened(scope);
     await startPlanCycle(scope);
   }
-  await appendTimeline(scope, {
-    kind: 'family', event: 'family.phase-changed',
-    data: { from, to: input.to, ...(input.closing ? { reason: input.closing.reason } : {}) },
-  });
+  // The phase is shared with the whole team (an 'identity' entry); why the file closed is the closure's, shared as
+  // the plan's overview (GET …/phase), so the reason stays out of this entry.
+  await appendTimeline(scope, { kind: 'family', event: 'family.phase-changed', data: { from, to: input.to } });
   scope.audit.resourceId = scope.familyId;
   scope.audit.detail.from = from;
   scope.audit.detail.to = input.to;

@@ -168,6 +168,10 @@ describe('the phases of the care process', () => {
       }
       expect(await phaseOf(sanne.client, f.id)).toEqual(before);
     }
+    // Nor can the phase be set around the state machine, by changing the family itself.
+    const family = (await sanne.client.get(`/api/v1/families/${f.id}`)).json() as { version: number };
+    expect(pointers(problem(await sanne.client.patch(`/api/v1/families/${f.id}`, { phase: 'intake' }, family.version), 400))).toEqual(['/body']);
+    expect((await phaseOf(sanne.client, f.id)).phase).toBe('afgesloten');
     // Each refusal is in the audit log as a failed attempt.
     const failed = (await auditOf(t.db, f.id)).filter((r) => r.event_type === 'family.phase-changed' && r.outcome === 'failure');
     expect(failed).toHaveLength(attempts);

@@ -239,6 +239,13 @@ describe('evaluations', () => {
     expect(fresh.statusCode, fresh.body).toBe(201);
     // The earlier evaluation keeps the version it was held under.
     expect((await evaluationsOf(sanne, f.id)).map((e) => e.collaboration?.catalogueVersion)).toEqual(['2', '1']);
+
+    // Two publications of one version at once: one is published, the other refused.
+    const v3 = { ...v2, version: '3', name: 'Regionale lijst 2027' };
+    const answers = await Promise.all([t.admin.post(catalogues, v3), t.admin.post(catalogues, v3)]);
+    expect(answers.map((r) => r.statusCode).sort(), answers.map((r) => r.body).join('\n')).toEqual([201, 409]);
+    expect(((await sanne.client.get(`${catalogues}/versions`)).json() as { items: Catalogue[] }).items.map((v) => [v.version, v.current]))
+      .toEqual([['3', true], ['2', false], ['1', false]]);
   });
 
   it('shows each goal’s score only as its life domain is shared, with a T-score over the scores shown', async () => {

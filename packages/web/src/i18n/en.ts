@@ -84,7 +84,7 @@ export const en: Messages = {
       action: 'an action', timeline: 'what happened', consent: 'the consents', 'audit-log': 'who looked at the file', invitation: 'an invitation',
       user: 'an account', 'break-glass': 'data in an emergency', assessment: 'how things are on the life domains', session: 'signing in',
       phase: 'the phase of the help', 'plan-agreement': 'the agreement with the plan', 'help-option': 'possible help', decision: 'a decision about help',
-      evaluation: 'the evaluations', aftercare: 'the aftercare',
+      evaluation: 'the evaluations', aftercare: 'the aftercare', 'timeline-entry': 'a note',
     },
     action: { R: 'viewed', C: 'added', U: 'changed', D: 'deleted', E: 'did' },
   },

@@ -83,7 +83,7 @@ export const nl = {
       action: 'een actie', timeline: 'wat er gebeurde', consent: 'de toestemmingen', 'audit-log': 'wie het dossier bekeek', invitation: 'een uitnodiging',
       user: 'een account', 'break-glass': 'gegevens in een noodsituatie', assessment: 'hoe het gaat op de leefgebieden', session: 'het inloggen',
       phase: 'de fase van de hulp', 'plan-agreement': 'de instemming met het plan', 'help-option': 'mogelijke hulp', decision: 'een besluit over hulp',
-      evaluation: 'de evaluaties', aftercare: 'de nazorg',
+      evaluation: 'de evaluaties', aftercare: 'de nazorg', 'timeline-entry': 'een notitie',
     },
     action: { R: 'bekeek', C: 'voegde toe', U: 'veranderde', D: 'verwijderde', E: 'deed' },
   },

@@ -51,7 +51,7 @@ export const processEn: typeof processNl = {
     preferred: "The family's preference", noPreference: 'No preference', familyView: "What does the family say about it? In the family's own words.",
     rationale: 'What was decided, and why?', participants: 'Who took part?', familyParticipants: 'From the family', teamParticipants: 'From the team',
     expectations: 'Who does what?', expectation: 'Agreement {{n}}', what: 'What?', who: 'Who?', due: 'By (optional)', asAction: 'Also put it in the plan as an action',
-    addExpectation: 'Another agreement', removeExpectation: 'Remove agreement {{n}}', revisits: 'This decision replaces the previous one',
+    addExpectation: 'Add an agreement', removeExpectation: 'Remove agreement {{n}}', revisits: 'This decision replaces the previous one',
     decisionSaved: 'The decision is recorded.', current: 'Current', revisited: 'Revisited', decidedOn: 'Decided on {{date}}', withWhom: 'With: {{names}}',
     chooseOption: 'Choose the help the family and the team chose together', actionMade: 'is an action in the plan', back: 'Back to the overview',
     overviewOnly: 'Only the title of this goal is shared with you, so you do not see its help and decisions.',

@@ -49,7 +49,7 @@ export const processNl = {
     preferred: 'Voorkeur van het gezin', noPreference: 'Geen voorkeur', familyView: 'Wat zegt het gezin erover? In de woorden van het gezin.',
     rationale: 'Wat is besloten, en waarom?', participants: 'Wie deden mee?', familyParticipants: 'Uit het gezin', teamParticipants: 'Uit het team',
     expectations: 'Wie doet wat?', expectation: 'Afspraak {{n}}', what: 'Wat?', who: 'Wie?', due: 'Uiterlijk (mag leeg blijven)', asAction: 'Ook als actie in het plan zetten',
-    addExpectation: 'Nog een afspraak', removeExpectation: 'Haal afspraak {{n}} weg', revisits: 'Dit besluit vervangt het vorige besluit',
+    addExpectation: 'Afspraak toevoegen', removeExpectation: 'Haal afspraak {{n}} weg', revisits: 'Dit besluit vervangt het vorige besluit',
     decisionSaved: 'Het besluit is vastgelegd.', current: 'Geldt nu', revisited: 'Herzien', decidedOn: 'Besloten op {{date}}', withWhom: 'Met: {{names}}',
     chooseOption: 'Kies de hulp die het gezin en het team samen kozen', actionMade: 'staat als actie in het plan', back: 'Terug naar het overzicht',
     overviewOnly: 'Van dit doel is alleen de titel met u gedeeld, dus u ziet de hulp en de besluiten niet.',

@@ -103,7 +103,7 @@ function EvaluationCard({ evaluation: e }: { evaluation: Evaluation }) {
     <article aria-labelledby={`evaluation-${e.id}`} className="gp-card">
       <Heading2 id={`evaluation-${e.id}`}>{t(`process.evaluation.kind.${e.kind}`)}: {formatDate(e.heldOn)}</Heading2>
       {e.tScore !== null && <Paragraph><span className="gp-badge gp-badge--strong">{t('process.evaluation.tScore', { score: formatScore(e.tScore) })}</span></Paragraph>}
-      <Paragraph className="gp-meta">{t('process.evaluation.participants')} {people.join(', ')}</Paragraph>
+      <Paragraph className="gp-meta">{t('process.choice.withWhom', { names: people.join(', ') })}</Paragraph>
       {e.goals.length > 0 && (
         <>
           <Heading3>{t('process.evaluation.goals')}</Heading3>

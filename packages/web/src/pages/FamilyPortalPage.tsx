@@ -10,6 +10,7 @@ import { formatMoment } from '../format';
 import { lifeDomainName, PlanView } from './family/PlanView';
 import { TeamList } from './family/TeamList';
 import { ConsentPanel } from './portal/ConsentPanel';
+import { PortalAgreement, PortalNeeds } from './portal/PortalCareProcess';
 
 /** The family's own page, in plain language: our plan, who helps us, who may see what, and who looked at our file. */
 export function FamilyPortalPage({ familyId, memberId, userId, name }: { familyId: string; memberId: string; userId: string; name: string }) {
@@ -33,6 +34,7 @@ export function FamilyPortalPage({ familyId, memberId, userId, name }: { familyI
       <Paragraph>{t('portal.welcome', { name })}</Paragraph>
       <section aria-labelledby="agreed-title" className="gp-card">
         <Heading2 id="agreed-title">{t('portal.agreed')}</Heading2>
+        {plan.data && <PortalAgreement familyId={familyId} memberId={memberId} plan={plan.data} />}
         <QueryState query={plan}>
           {(p) => (
             <PlanView goals={p.goals} memberName={memberName} renderActionTools={(a) => a.assignee.kind === 'member' && a.assignee.id === memberId && (
@@ -46,6 +48,7 @@ export function FamilyPortalPage({ familyId, memberId, userId, name }: { familyI
         </QueryState>
       </section>
       <AddGoal familyId={familyId} memberId={memberId} />
+      <PortalNeeds familyId={familyId} memberId={memberId} name={members.data?.items.find((m) => m.id === memberId)?.givenName ?? name} />
       <div className="gp-grid">
         <section aria-labelledby="helps-title" className="gp-card">
           <Heading2 id="helps-title">{t('portal.whoHelps')}</Heading2>

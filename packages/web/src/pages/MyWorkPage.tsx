@@ -1,16 +1,20 @@
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useCaseload, useMyActions, type CaseloadItemT } from '../api/queries';
+import { useCaseload, useMyActions, useMyEvaluations, type CaseloadItemT } from '../api/queries';
 import { QueryState } from '../components/QueryState';
 import { formatDate } from '../format';
 import { FamilySearch } from './FamilySearch';
 
-/** A professional's start: the families whose team they are on, and their open actions by due date. */
+/**
+ * A professional's start: the families whose team they are on, their open actions by due date, and the evaluations
+ * and aftercare checks that are overdue or coming up.
+ */
 export function MyWorkPage({ name }: { name: string }) {
   const { t } = useTranslation();
   const caseload = useCaseload();
   const actions = useMyActions();
+  const evaluations = useMyEvaluations();
   const navigate = useNavigate();
   return (
     <>
@@ -34,8 +38,32 @@ export function MyWorkPage({ name }: { name: string }) {
                       <span className="gp-meta">{t(`myWork.role.${f.myRole as 'member'}`)} · {t('myWork.openActions', { count: f.openActions })}</span>
                       <br />
                       <SinceMyVisit item={f} />
+                      {f.nextEvaluationOn && f.evaluationStatus && (
+                        <><br /><span className={f.evaluationStatus === 'overdue' ? 'gp-overdue' : 'gp-meta'}>
+                          {t('process.myWork.caseload', { status: t(`process.schedule.status.${f.evaluationStatus}`).toLowerCase(), date: formatDate(f.nextEvaluationOn) })}
+                        </span></>
+                      )}
                     </span>
                     <span className="gp-badge">{t(`phase.${f.phase}`)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </QueryState>
+        </section>
+        <section aria-labelledby="evaluations-title" className="gp-card">
+          <Heading2 id="evaluations-title">{t('process.myWork.title')}</Heading2>
+          <QueryState query={evaluations}>
+            {(page) => page.items.length === 0 ? <Paragraph>{t('process.myWork.none')}</Paragraph> : (
+              <ul className="gp-list" aria-labelledby="evaluations-title">
+                {page.items.map((e) => (
+                  <li key={`${e.kind}-${e.familyId}`}>
+                    <span>
+                      <Link className="utrecht-link" to={e.kind === 'evaluation' ? `/gezinnen/${e.familyId}/evaluaties` : `/gezinnen/${e.familyId}`}>{e.familyName ?? t('myWork.nameHidden')}</Link>
+                      <br />
+                      <span className="gp-meta">{t('process.myWork.due', { what: t(`process.myWork.${e.kind}`), date: formatDate(e.dueOn) })}</span>
+                    </span>
+                    <span className={e.status === 'overdue' ? 'gp-badge gp-badge--late' : 'gp-badge'}>{t(`process.schedule.status.${e.status}`)}</span>
                   </li>
                 ))}
               </ul>

@@ -41,7 +41,8 @@ export function AssessmentForm({ familyId, memberId, aboutName, groupsFirst, fix
     const checked = checkForm(CreateAssessment, body);
     const found = checked.ok ? {} : checked.errors;
     setErrors(found);
-    if (!checked.ok) return setMessage({ type: 'error', text: found.scores ? t('process.needs.chooseOne') : t('validation.summary') });
+    const onlyScoresMissing = Object.keys(found).every((k) => k === 'scores');
+    if (!checked.ok) return setMessage({ type: 'error', text: onlyScoresMissing ? t('process.needs.chooseOne') : t('validation.summary') });
     try {
       await api('POST', `/api/v1/families/${familyId}/assessments`, body);
       setAnswers({});

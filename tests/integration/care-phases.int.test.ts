@@ -428,4 +428,31 @@ describe('the phases of the care process', () => {
       ['intake', 'plan'], ['plan', 'uitvoering'], ['uitvoering', 'afgesloten'],
     ]);
   });
+  it('keeps a closed file’s plan as it was: changes to it are refused with 409 until the file is reopened', async () => {
+    const f = await teamFamily('Gezin Gesloten');
+    const base = `/api/v1/families/${f.id}`;
+    const goal = await addGoalNow(sanne.client, f.id, 'Rust over geld');
+    await moveTo(sanne.client, f.id, 'afgesloten', { closing: { ...CLOSING, reason: 'moved-away' } });
+    const before = await planOf(sanne.client, f.id);
+    const refused = [
+      await sanne.client.post(`${base}/goals`, { title: 'Nog een doel', lifeDomain: 'financien' }),
+      await sanne.client.patch(`${base}/goals/${goal.id}`, { title: 'Anders gezegd' }, goal.version),
+      await mo.client.post(`${base}/goals/${goal.id}/actions`, { title: 'Bellen', assigneeUserId: mo.id }),
+      await sanne.client.post(`${base}/goals/${goal.id}/options`, { title: 'Budgetcursus' }),
+      await sanne.client.post(`${base}/assessments`, { memberId: null, view: 'professional', scores: [{ lifeDomain: 'financien', level: 3 }] }),
+    ];
+    for (const res of refused) expect(problem(res, 409).detail).toMatch(/file is closed/);
+    expect(await planOf(sanne.client, f.id)).toEqual(before);
+    const family = (await sanne.client.get(base)).json() as { allowedActions: string[] };
+    expect(family.allowedActions).not.toContain('plan:write');
+    expect(family.allowedActions).toContain('family:update');
+    // What goes on after closing: a note in the timeline, and the aftercare check.
+    expect((await sanne.client.post(`${base}/timeline`, { body: 'Verhuisd naar Utrecht; dossier overgedragen.', lifeDomain: 'huisvesting' })).statusCode).toBe(201);
+    expect((await sanne.client.post(`${base}/aftercare`, { outcome: 'going-well' })).statusCode).toBe(200);
+    const failures = (await auditOf(t.db, f.id)).filter((r) => r.outcome === 'failure' && r.detail.error === 'CONFLICT');
+    expect(failures.map((r) => r.event_type)).toEqual(['goal.created', 'goal.updated', 'action.created', 'option.added', 'assessment.recorded']);
+
+    await moveTo(sanne.client, f.id, 'intake');
+    expect((await sanne.client.post(`${base}/goals`, { title: 'Nog een doel', lifeDomain: 'financien' })).statusCode).toBe(201);
+  });
 });

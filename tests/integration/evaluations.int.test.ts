@@ -165,7 +165,7 @@ describe('evaluations', () => {
     expect(await refused({ goals: [{ goalId: f.money.id, score: 0 }, { goalId: other.money.id, score: 1 }] }, 422)).toEqual([['/body/goals/1/goalId', 'not a goal of this plan']]);
     expect(await refused({ goals: [{ goalId: other.school.id, score: 1 }, { goalId: uuidv7(), score: 1 }] }, 422))
       .toEqual([['/body/goals/0/goalId', 'not a goal of this plan'], ['/body/goals/1/goalId', 'not a goal of this plan']]);
-    expect(await refused({ userIds: [sanne.id, joost.id] }, 422)).toEqual([['/body/participants/userIds', 'not on the care team']]);
+    expect(await refused({ userIds: [sanne.id, joost.id] }, 422)).toEqual([['/body/participants/userIds/1', 'not on the care team']]);
     expect(await refused({ memberIds: [other.parentId] }, 422)).toEqual([['/body/participants/memberIds', 'not a member of this family']]);
     expect(await refused({ heldOn: addDays(today, 1) }, 422)).toEqual([['/body/heldOn', 'in the future']]);
     expect(await refused({ nextEvaluationOn: today }, 422)).toEqual([['/body/nextEvaluationOn', 'not after today']]);
@@ -186,8 +186,9 @@ describe('evaluations', () => {
       if (phase !== 'aanmelding') await moveTo(sanne.client, early.id, phase);
       expect(fieldErrors(problem(await evaluate(sanne.client, early.id, { memberIds: [early.parentId] }), 409))).toEqual([['/body/kind', `not in phase ${phase}`]]);
     }
+    // A closed file's plan takes no more changes at all (the gate says so before the evaluation's own rule).
     await moveTo(sanne.client, early.id, 'afgesloten', { closing: CLOSING });
-    expect(fieldErrors(problem(await evaluate(sanne.client, early.id, { memberIds: [early.parentId] }), 409))).toEqual([['/body/kind', 'not in phase afgesloten']]);
+    expect(problem(await evaluate(sanne.client, early.id, { memberIds: [early.parentId] }), 409).detail).toMatch(/file is closed/);
   });
 
   it('rates the collaboration against the catalogue in use; an admin publishes a new version, the old one still reads', async () => {

@@ -153,7 +153,7 @@ describe('shared decisions', () => {
     // A shared decision is taken with the family, and with professionals of this team.
     expect((await refused({ participants: { memberIds: [], userIds: [sanne.id] } }, 400)).map(([p]) => p)).toEqual(['/body/participants/memberIds']);
     expect(await refused({ participants: { memberIds: [other.parentId] } }, 422)).toEqual([['/body/participants/memberIds', 'not a member of this family']]);
-    expect(await refused({ participants: { memberIds: [f.parentId], userIds: [sanne.id, joost.id] } }, 422)).toEqual([['/body/participants/userIds', 'not on the care team']]);
+    expect(await refused({ participants: { memberIds: [f.parentId], userIds: [sanne.id, joost.id] } }, 422)).toEqual([['/body/participants/userIds/1', 'not on the care team']]);
     // A decision is recorded once it is taken.
     expect(await refused({ decidedOn: addDays(todayInNetherlands(), 1) }, 422)).toEqual([['/body/decidedOn', 'in the future']]);
     expect((await refused({ rationale: '' }, 400)).map(([p]) => p)).toEqual(['/body/rationale']);

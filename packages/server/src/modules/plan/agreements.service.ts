@@ -20,9 +20,13 @@ function selectAgreements(db: Db, familyId: string) {
 }
 type AgreementRow = Awaited<ReturnType<ReturnType<typeof selectAgreements>['execute']>>[number];
 
-/** Who in the family agreed with the plan is part of the plan's overview, about those members. */
+/**
+ * That the family agreed with the plan is part of the plan's overview of the family as a whole (not data about each
+ * member who agreed, or a mother and her 16-year-old could not see their own joint agreement); the names of who
+ * agreed are shown only where the reader may see those members.
+ */
 const agreementDatum = (a: AgreementRow): Datum => ({
-  category: 'plan-overview', authorOrganisationId: a.author_organisation_id, authorMemberId: a.author_member_id, memberIds: a.agreed_by,
+  category: 'plan-overview', authorOrganisationId: a.author_organisation_id, authorMemberId: a.author_member_id, memberIds: [],
 });
 
 function sameGoals(a: readonly string[], b: readonly string[]): boolean {

@@ -13,11 +13,8 @@ export async function assertParticipants(scope: FamilyScope, input: Participants
   const onTeam = await scope.db.selectFrom('team_members').select('user_id')
     .where('family_id', '=', scope.familyId).where('user_id', 'in', input.userIds).where('ended_at', 'is', null).execute();
   const known = new Set(onTeam.map((r) => r.user_id));
-  const strangers = input.userIds.filter((id) => !known.has(id));
-  if (strangers.length > 0) {
-    throw new AppError('UNPROCESSABLE', 'Professionals who take part must be on the care team.',
-      strangers.map(() => ({ pointer: `${pointer}/userIds`, detail: 'not on the care team' })));
-  }
+  const strangers = input.userIds.flatMap((id, i) => (known.has(id) ? [] : [{ pointer: `${pointer}/userIds/${i}`, detail: 'not on the care team' }]));
+  if (strangers.length > 0) throw new AppError('UNPROCESSABLE', 'Professionals who take part must be on the care team.', strangers);
 }
 
 /** Puts names to the people who took part, for one item or a whole list (two queries, however many items). */

@@ -67,8 +67,17 @@ export async function loadAccessFacts(db: Db, actor: SignedInActor, familyId: st
 interface AccessFacts {
   facts: FamilyAccessFacts;
   household: SightFacts['household'];
+  /** The file is closed (afgesloten): its plan is history until it is reopened. */
+  closed: boolean;
   makeSight(): Sight;
 }
+
+/**
+ * What a closed file no longer takes: changes to its plan (goals, actions, assessments, agreements, help and
+ * evaluations). It is not a question of access, so it is answered 409, not 404: reopen the file first. Notes, the
+ * team, consents and the aftercare check go on.
+ */
+const closedFileRefuses: ReadonlySet<FamilyPermission> = new Set(['plan:write']);
 
 const restrictedColumn = sql<boolean>`exists (select 1 from data_subject_requests r
   where r.family_id = f.id and r.kind = 'erasure' and r.status = 'scheduled')`.as('restricted');
@@ -81,6 +90,7 @@ async function loadProfessionalFacts(db: Db, actor: ProfessionalActor, familyId:
       sql<boolean>`exists (select 1 from team_members tm join users u on u.id = tm.user_id
         where tm.family_id = f.id and u.organisation_id = ${actor.organisationId})`.as('organisation_involved'),
       restrictedColumn,
+      'f.phase',
       ...sightColumns(actor, now),
     ])
     .where('f.id', '=', familyId).executeTakeFirst();
@@ -94,13 +104,14 @@ async function loadProfessionalFacts(db: Db, actor: ProfessionalActor, familyId:
       restricted: row?.restricted ?? false,
     },
     household: sight.household,
+    closed: row?.phase === 'afgesloten',
     makeSight: () => makeSight(sight),
   };
 }
 
 /** A family member reaches only their own family; what they see of the others in it follows the age rules and consent. */
 async function loadFamilyMemberFacts(db: Db, actor: FamilyActor, familyId: string, now: Date): Promise<AccessFacts> {
-  const row = await db.selectFrom('families as f').select([restrictedColumn, ...familySightColumns(actor)]).where('f.id', '=', familyId).executeTakeFirst();
+  const row = await db.selectFrom('families as f').select([restrictedColumn, 'f.phase', ...familySightColumns(actor)]).where('f.id', '=', familyId).executeTakeFirst();
   const ownFamily = row !== undefined && familyId === actor.familyId;
   // Nothing of another family is kept: its household and consents are not this actor's to see.
   const household = ownFamily ? row.household : [];
@@ -113,6 +124,7 @@ async function loadFamilyMemberFacts(db: Db, actor: FamilyActor, familyId: strin
       restricted: row?.restricted ?? false,
     },
     household,
+    closed: ownFamily && row.phase === 'afgesloten',
     makeSight: () => makeFamilyMemberSight({ day: todayInNetherlands(now), viewerMemberId: actor.memberId, household, consents: ownFamily ? row.consents : [] }),
   };
 }
@@ -171,13 +183,17 @@ export async function withFamilyAccess<T>(
       // Changes to one family take turns: the family row is locked first, and the facts are read after the lock,
       // so two concurrent handovers or reorderings cannot both act on what they saw before the other committed.
       if (req.action !== 'R') await tx.selectFrom('families').select('id').where('id', '=', req.familyId).forUpdate().execute();
-      const { facts, household, makeSight: sightFor } = await loadAccessFacts(tx, req.actor, req.familyId, now);
+      const { facts, household, closed, makeSight: sightFor } = await loadAccessFacts(tx, req.actor, req.familyId, now);
       const decision = decideFamilyAccess(facts, req.permission);
       if (!decision.allowed) {
         denied = decision;
         return undefined;
       }
       allowedDecision = decision;
+      if (closed && closedFileRefuses.has(req.permission)) {
+        throw new AppError('CONFLICT', 'The file is closed: its plan no longer changes. Reopen the file to work on it again.');
+      }
+      const permitted = (p: FamilyPermission) => decideFamilyAccess(facts, p).allowed && !(closed && closedFileRefuses.has(p));
       const sight = sightFor();
       sightTally = sight.tally;
       const scope: FamilyScope = {
@@ -193,8 +209,8 @@ export async function withFamilyAccess<T>(
           const verdict = sight.decide(datum);
           if (!verdict.visible) throw new CategoryHidden(verdict.basis);
         },
-        can: (p) => decideFamilyAccess(facts, p).allowed,
-        allowedActions: () => familyPermissions.filter((p) => decideFamilyAccess(facts, p).allowed),
+        can: permitted,
+        allowedActions: () => familyPermissions.filter(permitted),
         audit: { detail: {} },
       };
       auditScope = scope.audit;

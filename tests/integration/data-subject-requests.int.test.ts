@@ -27,8 +27,8 @@ describe('data-subject requests and the retention job', () => {
     const f = await makeFamily(sanne.client);
     const base = `/api/v1/families/${f.id}`;
     await sanne.client.patch(`${base}/members/${f.parentId}`, { bsn: '111222333' }, 1);
-    await sanne.client.create(`${base}/goals`, { title: 'Rust over geld', lifeDomain: 'financien', memberIds: [f.parentId] });
-    await sanne.client.create(`${base}/goals`, { title: 'Tim slaapt goed', lifeDomain: 'lichamelijke-gezondheid', memberIds: [f.childId] });
+    const money = await sanne.client.create(`${base}/goals`, { title: 'Rust over geld', lifeDomain: 'financien', memberIds: [f.parentId] });
+    const sleep = await sanne.client.create(`${base}/goals`, { title: 'Tim slaapt goed', lifeDomain: 'lichamelijke-gezondheid', memberIds: [f.childId] });
     await sanne.client.create(`${base}/timeline`, { body: 'Gesprek met moeder over geld.', lifeDomain: 'financien', memberIds: [f.parentId] });
     await sanne.client.create(`${base}/timeline`, { body: 'Tim vertelt over school.', lifeDomain: 'scholing', memberIds: [f.childId] });
     await sanne.client.create(`${base}/assessments`, { memberId: f.parentId, view: 'professional', scores: [{ lifeDomain: 'financien', level: 2, concerns: 'Drie schuldeisers' }] });
@@ -37,6 +37,15 @@ describe('data-subject requests and the retention job', () => {
     // The mother has an account, and lets her son see what is about her money.
     const mother = await makeFamilyAccount(t, sanne.client, f.id, f.parentId);
     await mother.client.create(`${base}/consents`, { memberId: f.parentId, recipientMemberId: f.childId, categories: ['financien'], purpose: 'Tim mag meelezen', givenBy: [f.parentId] });
+    // The care process: she weighs help for her goal, agrees with the plan, and takes part in an evaluation.
+    const option = await sanne.client.create(`${base}/goals/${money.id}/options`, { title: 'Schuldhulptraject', asksOfFamily: 'Alle post delen' });
+    await sanne.client.create(`${base}/goals/${money.id}/decisions`, { chosenOptionIds: [option.id], rationale: 'Eerst de schulden.', participants: { memberIds: [f.parentId] } });
+    await mother.client.create(`${base}/plan/agreements`, { agreedBy: [f.parentId] });
+    for (const to of ['intake', 'plan', 'uitvoering']) expect((await sanne.client.post(`${base}/phase`, { to })).statusCode).toBe(200);
+    await sanne.client.create(`${base}/evaluations`, {
+      participants: { memberIds: [f.parentId], userIds: [sanne.id] }, goals: [{ goalId: money.id, score: 1 }, { goalId: sleep.id, score: -1 }],
+      experience: [{ code: 'taken-seriously', score: 5 }],
+    });
 
     expect((await request(outsider, { familyId: f.id, memberId: f.parentId, requestedBy: f.parentId, kind: 'export' })).statusCode).toBe(404);
     expect((await request(sanne, { familyId: f.id, memberId: f.parentId, requestedBy: f.parentId, kind: 'export' })).statusCode).toBe(403);
@@ -51,7 +60,17 @@ describe('data-subject requests and the retention job', () => {
       subject: { bsn: string }; goals: { title: string }[]; notes: { body: string }[]; accessLog: unknown[]; team: unknown[];
       assessments: { about: string; scores: { lifeDomain: string; level: number; concerns: string }[] }[];
       account: { email: string } | null; consents: { organisation: string | null; recipientMember: string | null }[];
+      careProcess: {
+        phases: { to: string }[]; agreements: unknown[]; helpOptions: { title: string }[]; decisions: { rationale: string }[];
+        evaluations: { tookPart: boolean; goalScores: { goalId: string; score: number }[]; experience?: unknown[] }[];
+      };
     };
+    expect(data.careProcess.phases.map((p) => p.to)).toEqual(['intake', 'plan', 'uitvoering']);
+    expect(data.careProcess.agreements).toHaveLength(1);
+    expect(data.careProcess.helpOptions.map((o) => o.title)).toEqual(['Schuldhulptraject']);
+    expect(data.careProcess.decisions.map((d) => d.rationale)).toEqual(['Eerst de schulden.']);
+    // Her goal's score, not her son's; the family's experience because she took part.
+    expect(data.careProcess.evaluations).toEqual([expect.objectContaining({ tookPart: true, goalScores: [{ goalId: money.id, score: 1, comment: '' }], experience: [{ code: 'taken-seriously', score: 5 }] })]);
     expect(data.subject.bsn).toBe('111222333');
     expect(data.account).toMatchObject({ email: mother.email, active: true, twoFactorSince: null });
     expect(data.consents).toContainEqual(expect.objectContaining({ organisation: null, recipientMember: 'Tim', categories: ['financien'] }));

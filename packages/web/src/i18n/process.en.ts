@@ -84,6 +84,13 @@ export const processEn: typeof processNl = {
     checkNote: 'What did you talk about? (optional)', checkSaved: 'The aftercare check is recorded.', needsHelpHint: 'Is help needed again? Then reopen the file.',
     goToEvaluation: 'Record the closing evaluation',
   },
+  catalogue: {
+    title: 'Evaluating collaboration: the list of components', intro: 'At every evaluation the organisations score how the collaboration around the family goes, against this list. The list is data, not code: a new version replaces it for new evaluations; old evaluations keep their own version.',
+    versions: 'Versions of the list', version: 'Version {{version}}', builtIn: 'built in', current: 'In use', components: 'The {{count}} components of the list in use',
+    publish: 'Publish a new version', document: 'The new list (JSON)', documentHint: 'A version (not used before), a name, and the components with code, Dutch and English name, description and source.',
+    startFromCurrent: 'Start from the current list', notJson: 'This is not valid JSON.', invalid: 'The list is not right yet. See the points below.',
+    published: 'Version {{version}} is published and is used from now on.',
+  },
   myWork: {
     title: 'Evaluations and aftercare', none: 'Nothing is overdue or coming up soon.', evaluation: 'Evaluation', aftercare: 'Aftercare check',
     due: '{{what}} on {{date}}', caseload: 'Evaluation {{status}}: {{date}}',

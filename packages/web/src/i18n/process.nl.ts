@@ -82,6 +82,13 @@ export const processNl = {
     checkNote: 'Wat bespraken jullie? (mag leeg blijven)', checkSaved: 'De nazorgcheck is vastgelegd.', needsHelpHint: 'Is er weer hulp nodig? Heropen dan het dossier.',
     goToEvaluation: 'Afsluitende evaluatie vastleggen',
   },
+  catalogue: {
+    title: 'Samenwerking evalueren: de lijst van onderdelen', intro: 'Bij elke evaluatie scoren de organisaties hoe de samenwerking rond het gezin gaat, aan de hand van deze lijst. De lijst is gegevens, geen code: een nieuwe versie vervangt de lijst voor nieuwe evaluaties; oude evaluaties houden hun eigen versie.',
+    versions: 'Versies van de lijst', version: 'Versie {{version}}', builtIn: 'ingebouwd', current: 'In gebruik', components: 'De {{count}} onderdelen van de lijst in gebruik',
+    publish: 'Nieuwe versie publiceren', document: 'De nieuwe lijst (JSON)', documentHint: 'Een versie (die nog niet gebruikt is), een naam, en de onderdelen met code, Nederlandse en Engelse naam, uitleg en bron.',
+    startFromCurrent: 'Begin met de lijst van nu', notJson: 'Dit is geen geldige JSON.', invalid: 'De lijst klopt nog niet. Kijk bij de punten hieronder.',
+    published: 'Versie {{version}} is gepubliceerd en wordt vanaf nu gebruikt.',
+  },
   myWork: {
     title: 'Evaluaties en nazorg', none: 'Er staat niets te laat of binnenkort op de planning.', evaluation: 'Evaluatie', aftercare: 'Nazorgcheck',
     due: '{{what}} op {{date}}', caseload: 'Evaluatie {{status}}: {{date}}',

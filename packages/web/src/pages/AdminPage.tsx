@@ -11,6 +11,7 @@ import { SelectField } from '../components/SelectField';
 import { CheckboxField } from '../components/CheckboxField';
 import { problemText } from '../components/problemText';
 import { checkForm, type FieldErrors } from '../components/validation';
+import { CollaborationCatalogueCard } from './admin/CollaborationCatalogueCard';
 
 type Notice = { type: 'ok' | 'error'; text: string } | null;
 
@@ -86,6 +87,7 @@ export function AdminPage({ roles, organisationId }: { roles: Role[]; organisati
         </QueryState>
         <NewPerson onDone={run} isAdmin={isAdmin} organisationId={organisationId} organisations={organisations.data?.items ?? []} />
       </section>
+      {isAdmin && <CollaborationCatalogueCard />}
     </>
   );
 }

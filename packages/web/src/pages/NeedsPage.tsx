@@ -3,12 +3,11 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import type { Family, MemberSummary } from '@gezinsplan/domain';
-import { useAssessments, useComparison, useMembers } from '../api/queries';
-import { QueryState } from '../components/QueryState';
+import { useMembers } from '../api/queries';
 import { SelectField } from '../components/SelectField';
 import { FamilyFrame } from './family/FamilyFrame';
 import { AssessmentForm } from './needs/AssessmentForm';
-import { NeedsTable, NeedsWeb } from './needs/NeedsViews';
+import { MemberNeeds } from './needs/NeedsViews';
 
 const HOUSEHOLD = 'household';
 
@@ -25,8 +24,6 @@ export function NeedsPage() {
 function Needs({ family }: { family: Family }) {
   const { t } = useTranslation();
   const members = useMembers(family.id);
-  const assessments = useAssessments(family.id);
-  const comparison = useComparison(family.id);
   const [whom, setWhom] = useState<string | null>(null);
   const list = members.data?.items ?? [];
   const selected = whom ?? list.find((m) => m.role === 'parent')?.id ?? list[0]?.id ?? HOUSEHOLD;
@@ -41,18 +38,7 @@ function Needs({ family }: { family: Family }) {
         <Paragraph>{t('process.needs.intro')}</Paragraph>
         <SelectField id="needs-whom" label={t('process.needs.whom')} value={selected} onChange={(e) => setWhom(e.target.value)}
           options={[...list.map((m) => ({ value: m.id, label: `${m.givenName} ${m.familyName}` })), { value: HOUSEHOLD, label: t('process.needs.household') }]} />
-        <QueryState query={assessments}>
-          {(page) => {
-            const mine = page.items.filter((a) => a.memberId === memberId);
-            if (mine.length === 0) return <Paragraph>{t('process.needs.none', { name })}</Paragraph>;
-            return (
-              <div className="gp-needs">
-                <NeedsWeb assessments={mine} name={name} />
-                <NeedsTable rows={(comparison.data?.items ?? []).filter((c) => c.memberId === memberId)} />
-              </div>
-            );
-          }}
-        </QueryState>
+        <MemberNeeds familyId={family.id} memberId={memberId} name={name} />
       </section>
       {family.allowedActions.includes('plan:write') && (
         <AssessmentForm familyId={family.id} memberId={memberId} aboutName={name} groupsFirst={groupsFor(member)} />

@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import { Paragraph } from '@utrecht/component-library-react';
 import { defaultLifeDomains, type Assessment } from '@gezinsplan/domain';
-import type { ComparisonT } from '../../api/queries';
+import { useAssessments, useComparison, type ComparisonT } from '../../api/queries';
+import { QueryState } from '../../components/QueryState';
 import { RadarChart, RadarLegend, type RadarSeries } from '../../components/charts/RadarChart';
 import { formatDate } from '../../format';
 import { lifeDomainName } from '../family/PlanView';
 
 /** The latest family view and the latest professional view in full; the two rounds before each, pale behind them. */
-export function NeedsWeb({ assessments, name }: { assessments: Assessment[]; name: string }) {
+function NeedsWeb({ assessments, name }: { assessments: Assessment[]; name: string }) {
   const { t } = useTranslation();
   const byView = (view: Assessment['view']) => assessments.filter((a) => a.view === view).sort((a, b) => (a.assessedOn < b.assessedOn ? 1 : -1)).slice(0, 3);
   const series: RadarSeries[] = [...byView('family'), ...byView('professional')].map((a) => {
@@ -31,7 +33,7 @@ export function NeedsWeb({ assessments, name }: { assessments: Assessment[]; nam
 }
 
 /** The latest views side by side, per domain; where they differ enough, it says so in words. */
-export function NeedsTable({ rows }: { rows: ComparisonT[] }) {
+function NeedsTable({ rows }: { rows: ComparisonT[] }) {
   const { t } = useTranslation();
   const order = (code: string) => defaultLifeDomains.findIndex((d) => d.code === code);
   const sorted = [...rows].sort((a, b) => order(a.lifeDomain) - order(b.lifeDomain));
@@ -52,5 +54,26 @@ export function NeedsTable({ rows }: { rows: ComparisonT[] }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** One member's (or, with memberId null, the household's) needs: the web and the table, or that nothing is mapped yet. */
+export function MemberNeeds({ familyId, memberId, name }: { familyId: string; memberId: string | null; name: string }) {
+  const { t } = useTranslation();
+  const assessments = useAssessments(familyId);
+  const comparison = useComparison(familyId);
+  return (
+    <QueryState query={assessments}>
+      {(page) => {
+        const mine = page.items.filter((a) => a.memberId === memberId);
+        if (mine.length === 0) return <Paragraph>{t('process.needs.none', { name })}</Paragraph>;
+        return (
+          <div className="gp-needs">
+            <NeedsWeb assessments={mine} name={name} />
+            <NeedsTable rows={(comparison.data?.items ?? []).filter((c) => c.memberId === memberId)} />
+          </div>
+        );
+      }}
+    </QueryState>
   );
 }

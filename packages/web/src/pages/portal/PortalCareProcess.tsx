@@ -3,12 +3,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api } from '../../api/client';
-import { useAssessments, useComparison, type PlanT } from '../../api/queries';
-import { QueryState } from '../../components/QueryState';
+import type { PlanT } from '../../api/queries';
 import { problemText } from '../../components/problemText';
 import { formatDate } from '../../format';
 import { AssessmentForm } from '../needs/AssessmentForm';
-import { NeedsTable, NeedsWeb } from '../needs/NeedsViews';
+import { MemberNeeds } from '../needs/NeedsViews';
 
 /**
  * The family member's say in their plan: whether they agree with the goals the family works on now. Their
@@ -50,25 +49,12 @@ export function PortalAgreement({ familyId, memberId, plan }: { familyId: string
 /** How things are going for me: my own view beside my professionals' on the life domains, and giving my view. */
 export function PortalNeeds({ familyId, memberId, name }: { familyId: string; memberId: string; name: string }) {
   const { t } = useTranslation();
-  const assessments = useAssessments(familyId);
-  const comparison = useComparison(familyId);
   return (
     <>
       <section aria-labelledby="my-needs-title" className="gp-card">
         <Heading2 id="my-needs-title">{t('process.needs.title')}</Heading2>
         <Paragraph>{t('process.needs.intro')}</Paragraph>
-        <QueryState query={assessments}>
-          {(page) => {
-            const mine = page.items.filter((a) => a.memberId === memberId);
-            if (mine.length === 0) return <Paragraph>{t('process.needs.none', { name })}</Paragraph>;
-            return (
-              <div className="gp-needs">
-                <NeedsWeb assessments={mine} name={name} />
-                <NeedsTable rows={(comparison.data?.items ?? []).filter((c) => c.memberId === memberId)} />
-              </div>
-            );
-          }}
-        </QueryState>
+        <MemberNeeds familyId={familyId} memberId={memberId} name={name} />
       </section>
       <AssessmentForm familyId={familyId} memberId={memberId} aboutName={name} groupsFirst={['zrm', 'household', 'child']} fixedView="family" />
     </>

@@ -72,6 +72,8 @@ interface Fixture {
   organisationId: string;
   /** A version of the collaboration-components catalogue: the built-in default. */
   version: string;
+  /** A service of the fixture's organisation in the catalogue. */
+  serviceId: string;
 }
 
 interface World {
@@ -90,6 +92,8 @@ interface World {
   newcomerUserId: string;
   /** Another family the same coordinator coordinates: its ids in this family's urls must be 404 (no IDOR). */
   other: Fixture;
+  /** A service of the coordinator's organisation. */
+  serviceId: string;
 }
 
 /** The shared valid bodies (tests/support/route-bodies.ts), with this suite's ids. */
@@ -518,7 +522,7 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
     return {
       familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: colleague.id, covenantId: covenant.id,
       consentId: consent.id, grantId: grant.id, notificationId: told.items[0]!.id, requestId: request.id, invitationId: invitation.id,
-      userId: w.newcomerUserId, organisationId: w.organisationId, version: '1',
+      userId: w.newcomerUserId, organisationId: w.organisationId, version: '1', serviceId: w.serviceId,
     };
   }
 
@@ -538,8 +542,11 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
     w = {
       coordinatorId: coordinator.id, loginEmail: signer.email, adminId: t.admin.user!.id, orgAdminId: partnerAdmin.id, privacyOfficerId: officer.id,
       organisationId: me.user.organisationId, colleagueUserId: colleague.id, newcomerUserId: newcomer.id, other: undefined as unknown as Fixture,
+      serviceId: (await t.admin.create<{ id: string }>(`/api/v1/organisations/${me.user.organisationId}/services`, { name: 'Budgetcursus', lifeDomains: ['financien'], referral: 'self' })).id,
     };
     w.other = await makeFixture();
+    // Another organisation's service: in this organisation's url it names nothing.
+    w.other.serviceId = (await t.admin.create<{ id: string }>(`/api/v1/organisations/${partnerOrganisationId}/services`, { name: 'Spreekuur', lifeDomains: ['lichamelijke-gezondheid'], referral: 'self' })).id;
   });
   afterAll(async () => { await t?.close(); });
 

@@ -45,6 +45,11 @@ export const validBodies: Record<string, (ids: BodyIds) => unknown> = {
   'POST /api/v1/families/:familyId/goals/:goalId/decisions': (ids) => ({ rationale: 'We beginnen met een overzicht; de cursus later.', participants: { memberIds: [ids.memberId] } }),
   'POST /api/v1/families/:familyId/evaluations': (ids) => ({ participants: { memberIds: [ids.memberId] }, experience: [{ code: 'taken-seriously', score: 4 }], decisions: 'We gaan door.' }),
   'POST /api/v1/catalogues/collaboration-components': () => ({ version: `test-${++unique}`, name: 'Eigen lijst', components: [defaultCollaborationCatalogue.components[0]] }),
+  'POST /api/v1/organisations/:organisationId/services': () => ({
+    name: `Budgetcursus ${++unique}`, lifeDomains: ['financien'], referral: 'self', minimumAge: 18, waitWeeks: 2,
+    locations: [{ name: 'Buurthuis De Kroon', address: 'Dorpsstraat 1', postalCode: '1234 AB', city: 'Voorbeeldstad' }],
+  }),
+  'PATCH /api/v1/organisations/:organisationId/services/:serviceId': () => ({ waitWeeks: 3, status: 'active' }),
   'POST /api/v1/families/:familyId/goals': (ids) => ({ title: 'Wij hebben een vast ritme', lifeDomain: 'financien', memberIds: [ids.memberId] }),
   'PATCH /api/v1/families/:familyId/goals/:goalId': () => ({ title: 'Wij hebben rust over geld', focus: 'later' }),
   'POST /api/v1/families/:familyId/goals/:goalId/actions': (ids) => ({ title: 'Afspraak maken', dueDate: '2030-03-01', assigneeMemberId: ids.memberId }),

@@ -35,3 +35,4 @@ export * from './process/phase.schema';
 export * from './process/agreement.schema';
 export * from './process/decision.schema';
 export * from './process/evaluation.schema';
+export * from './catalogues/service.schema';

@@ -11,6 +11,7 @@ import { assessmentsRoutes } from './modules/assessments';
 import { phasesRoutes } from './modules/phases';
 import { decisionsRoutes } from './modules/decisions';
 import { evaluationsRoutes } from './modules/evaluations';
+import { servicesRoutes } from './modules/services';
 import { timelineRoutes } from './modules/timeline';
 import { auditRoutes } from './modules/audit';
 import { meRoutes } from './modules/me';
@@ -32,6 +33,7 @@ export const routes: readonly AnyRoute[] = [
   ...organisationsRoutes,
   ...usersRoutes,
   ...cataloguesRoutes,
+  ...servicesRoutes,
   ...covenantsRoutes,
   ...familiesRoutes,
   ...teamRoutes,

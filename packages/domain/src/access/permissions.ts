@@ -35,6 +35,7 @@ export const globalPermissions = [
   'families:list',
   'catalogue:read',
   'catalogue:manage',
+  'services:manage',
   'covenants:read',
   'covenants:manage',
   'privacy:audit',
@@ -49,8 +50,8 @@ const everyone: GlobalPermission[] = ['catalogue:read', 'organisations:read', 'c
 
 /** Which global permissions each role holds. Admins manage the system, not care content. */
 export const rolePermissions: Record<Role, readonly GlobalPermission[]> = {
-  admin: [...everyone, 'organisations:manage', 'organisations:configure', 'users:read', 'users:manage', 'catalogue:manage'],
-  'org-admin': [...everyone, 'organisations:configure', 'users:read', 'users:manage', 'directory:read', 'covenants:manage'],
+  admin: [...everyone, 'organisations:manage', 'organisations:configure', 'users:read', 'users:manage', 'catalogue:manage', 'services:manage'],
+  'org-admin': [...everyone, 'organisations:configure', 'users:read', 'users:manage', 'directory:read', 'covenants:manage', 'services:manage'],
   professional: [...everyone, 'directory:read', 'families:create', 'families:list'],
   policy: [...everyone],
   'privacy-officer': [...everyone, 'privacy:audit', 'privacy:review', 'privacy:requests'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, NonEmptyText, Text, Timestamp } from '../common.schema';
 import { Assignee } from '../plan/plan.schema';
+import { NjiRating, ReferralRoute } from '../catalogues/service.schema';
 import { Author, Participants, ParticipantsInput, uniqueIds } from './people.schema';
 
 /**
@@ -9,13 +10,15 @@ import { Author, Participants, ParticipantsInput, uniqueIds } from './people.sch
  * recorded with who took part and what is expected of whom. A decision can be revisited; the earlier one stays.
  */
 export const CreateHelpOption = z.strictObject({
-  title: NonEmptyText(200),
+  /** A service from the catalogue; the option then takes the service's name unless it is given a title of its own. */
+  serviceId: Id.optional(),
+  title: NonEmptyText(200).optional(),
   description: Text(2000).optional(),
   /** What the option would ask of the family (time, travel, talking about hard things). */
   asksOfFamily: Text(1000).optional(),
   /** What it may bring them. */
   mayBring: Text(1000).optional(),
-});
+}).refine((o) => o.title !== undefined || o.serviceId !== undefined, { message: 'name the help, or choose a service', path: ['title'] });
 export type CreateHelpOption = z.infer<typeof CreateHelpOption>;
 
 export const HelpOption = z.object({
@@ -26,6 +29,11 @@ export const HelpOption = z.object({
   description: z.string(),
   asksOfFamily: z.string(),
   mayBring: z.string(),
+  /** The catalogue's service this option is, as it is described now. */
+  service: z.object({
+    id: Id, name: z.string(), organisationName: z.string(), waitWeeks: z.int().nullable(), needsMunicipalDecision: z.boolean(),
+    referral: ReferralRoute, njiRating: NjiRating.nullable(), status: z.enum(['active', 'inactive']),
+  }).nullable(),
   proposedBy: Author,
   createdAt: Timestamp,
 });

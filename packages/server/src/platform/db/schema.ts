@@ -390,8 +390,42 @@ export interface PlanAgreementsTable {
   created_at: Timestamp;
 }
 
+export interface ServicesTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  description: string;
+  life_domains: string[];
+  minimum_age: number | null;
+  maximum_age: number | null;
+  referral: string;
+  needs_municipal_decision: boolean;
+  wait_weeks: number | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  nji_rating: string | null;
+  nji_url: string | null;
+  status: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ServiceLocationsTable {
+  id: string;
+  service_at_location_id: string;
+  service_id: string;
+  name: string;
+  address: string;
+  postal_code: string;
+  city: string;
+  position: number;
+}
+
 export interface HelpOptionsTable {
   id: string;
+  service_id: ColumnType<string | null, string | null | undefined, string | null>;
   family_id: string;
   goal_id: string;
   title: string;
@@ -512,5 +546,7 @@ export interface Database {
   evaluation_goal_scores: EvaluationGoalScoresTable;
   closures: ClosuresTable;
   collaboration_catalogues: CollaborationCataloguesTable;
+  services: ServicesTable;
+  service_locations: ServiceLocationsTable;
   schema_migrations: SchemaMigrationsTable;
 }

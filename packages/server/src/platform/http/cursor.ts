@@ -5,7 +5,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-type Part = 'uuid' | 'date?' | 'timestamp';
+/** `text`: a sort key from a name (lists in alphabetical order), bounded so a forged one stays small. */
+type Part = 'uuid' | 'date?' | 'timestamp' | 'text';
 
 /** A date that exists on the calendar (no 2025-02-30) in years PostgreSQL and JavaScript agree on. */
 function isRealDate(v: string): boolean {
@@ -39,6 +40,7 @@ export function decodeCursor<const P extends readonly Part[]>(cursor: string | u
     const v: unknown = value[i];
     if (part === 'uuid') return typeof v === 'string' && UUID.test(v);
     if (part === 'timestamp') return typeof v === 'string' && TIMESTAMP.test(v) && isSaneInstant(v);
+    if (part === 'text') return typeof v === 'string' && v.length <= 500 && !v.includes('\u0000');
     return v === null || (typeof v === 'string' && DATE.test(v) && isRealDate(v));
   });
   if (!ok) throw new AppError('VALIDATION_FAILED', 'The cursor is not valid; start again without it.', [{ pointer: '/query/cursor', detail: 'invalid cursor' }]);

@@ -1,0 +1,2 @@
+export { servicesRoutes } from './services.routes';
+export { getService } from './services.service';

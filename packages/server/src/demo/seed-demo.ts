@@ -4,6 +4,7 @@ import type { Db } from '../platform/db/database';
 import { ApiClient } from '../platform/http/api-client';
 import { createAdmin } from '../bootstrap';
 import { seedCareProcess, type DemoCareProcess } from './seed-care-process';
+import { seedServices } from './seed-services';
 
 export const DEMO_PASSWORD = 'Gezinsplan-demo-2026';
 export const DEMO_ADMIN = 'beheer@gezinsplan.demo';
@@ -237,6 +238,7 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<boolean> {
     }
   }
   const organisationOf = (key: string) => orgIds.get(demoPeople.find((p) => p.key === key)!.org)!;
+  await seedServices(as, organisationOf);
 
   for (const f of families) {
     const coordinator = await as(f.coordinator);

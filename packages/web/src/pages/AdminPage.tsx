@@ -12,6 +12,7 @@ import { CheckboxField } from '../components/CheckboxField';
 import { problemText } from '../components/problemText';
 import { checkForm, type FieldErrors } from '../components/validation';
 import { CollaborationCatalogueCard } from './admin/CollaborationCatalogueCard';
+import { ServicesCard } from './admin/ServicesCard';
 
 type Notice = { type: 'ok' | 'error'; text: string } | null;
 
@@ -87,6 +88,7 @@ export function AdminPage({ roles, organisationId }: { roles: Role[]; organisati
         </QueryState>
         <NewPerson onDone={run} isAdmin={isAdmin} organisationId={organisationId} organisations={organisations.data?.items ?? []} />
       </section>
+      <ServicesCard isAdmin={isAdmin} organisationId={organisationId} organisations={organisations.data?.items ?? []} />
       {isAdmin && <CollaborationCatalogueCard />}
     </>
   );

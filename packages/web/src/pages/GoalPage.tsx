@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import type { Decision, Family, HelpOption } from '@gezinsplan/domain';
+import { ageOn, todayInNetherlands, type Decision, type Family, type HelpOption } from '@gezinsplan/domain';
 import { useDecisions, useMembers, useOptions, usePlan, useSupporters, useTeam } from '../api/queries';
 import { QueryState } from '../components/QueryState';
 import { formatDate } from '../format';
@@ -9,6 +10,8 @@ import { BackToFamily, FamilyFrame } from './family/FamilyFrame';
 import { lifeDomainName } from './family/PlanView';
 import { OptionForm } from './goal/OptionForm';
 import { DecisionForm } from './goal/DecisionForm';
+import { FindHelp } from './goal/FindHelp';
+import { accessText } from './services/serviceText';
 
 /**
  * Shared decisions for one goal: the help options side by side (what each asks of the family, what it may bring),
@@ -29,6 +32,14 @@ function GoalChoices({ family, goalId }: { family: Family; goalId: string }) {
   const team = useTeam(family.id);
   const supporters = useSupporters(family.id);
   const canWrite = family.allowedActions.includes('plan:write');
+  // The search is open when the goal has no options yet; it stays as the reader leaves it once they add one.
+  const [findOpen, setFindOpen] = useState<boolean | null>(null);
+  if (findOpen === null && options.data) setFindOpen(options.data.items.length === 0);
+  // Help is searched for whom the goal is about: the youngest of them, as services are bound by age.
+  const youngestAge = (memberIds: string[]) => {
+    const ages = (members.data?.items ?? []).filter((m) => memberIds.includes(m.id)).map((m) => ageOn(m.birthDate, todayInNetherlands()));
+    return ages.length > 0 ? Math.min(...ages) : null;
+  };
 
   return (
     <>
@@ -48,6 +59,12 @@ function GoalChoices({ family, goalId }: { family: Family; goalId: string }) {
               )}
             </QueryState>
             {canWrite && <OptionForm familyId={family.id} goalId={goalId} />}
+            {canWrite && goal && (
+              <details className="gp-details" open={findOpen ?? false}>
+                <summary>{t('services.find')}</summary>
+                <FindHelp familyId={family.id} goalId={goalId} lifeDomain={goal.lifeDomain} age={youngestAge(goal.memberIds)} />
+              </details>
+            )}
           </section>
           <section aria-labelledby="decisions-title" className="gp-card">
             <Heading2 id="decisions-title">{t('process.choice.decisions')}</Heading2>
@@ -72,6 +89,13 @@ function OptionCard({ option }: { option: HelpOption }) {
   return (
     <article className="gp-option" aria-labelledby={`option-${option.id}`}>
       <Heading3 id={`option-${option.id}`}>{option.title}</Heading3>
+      {option.service && (
+        <Paragraph className="gp-meta">
+          {t('services.fromCatalogue', { organisation: option.service.organisationName })} · {t(`services.referrals.${option.service.referral}`)}
+          {accessText(option.service) && ` · ${accessText(option.service)}`}
+          {option.service.njiRating && ` · NJi: ${t(`services.njiRatings.${option.service.njiRating}`)}`}
+        </Paragraph>
+      )}
       {option.description && <Paragraph>{option.description}</Paragraph>}
       <dl className="gp-pairs">
         {option.asksOfFamily && <><dt>{t('process.choice.asks')}</dt><dd>{option.asksOfFamily}</dd></>}

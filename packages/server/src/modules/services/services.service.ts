@@ -112,6 +112,8 @@ export async function updateService(ctx: RequestContext, organisationId: string,
 
 /** The services of one organisation, by name (its own admins also see those no longer offered). */
 export async function listOrganisationServices(ctx: RequestContext, organisationId: string, query: PageQuery) {
+  const org = await ctx.db.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst();
+  if (!org) throw notFound();
   let q = selectServices(ctx.db).where('s.organisation_id', '=', organisationId);
   const manages = ctx.actor.roles.includes('admin') || (ctx.actor.roles.includes('org-admin') && ctx.actor.organisationId === organisationId);
   if (!manages) q = q.where('s.status', '=', 'active');

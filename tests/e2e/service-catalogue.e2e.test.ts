@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeFamily, makeOrganisation, makeUser, PASSWORD } from '../support/test-app';
+import { browserAvailable, browserSuite, expectNoAxeViolations, SCREENSHOT_DIR, signInWithForm } from './browser';
+
+/**
+ * The service catalogue in Chromium (issue 6): a debt-counselling organisation's admin describes a service; the
+ * neighbourhood team's coordinator finds it from a family's goal ("who can help with this?") and puts it forward as
+ * a help option, described as the catalogue has it.
+ */
+describe.skipIf(!browserAvailable())('the service catalogue, in a real browser', () => {
+  const suite = browserSuite(async (t) => {
+    const schuldhulp = await makeOrganisation(t, 'schuldhulp', 'Schuldhulp Noord');
+    const admin = await makeUser(t, schuldhulp, ['org-admin'], 'Beheer Schuldhulp');
+    const sanne = await makeUser(t, await makeOrganisation(t, 'wijkteam', 'Wijkteam Noord'), ['professional'], 'Sanne de Vries');
+    const family = await makeFamily(sanne.client, 'Gezin Jansen');
+    const goal = await sanne.client.create<{ id: string }>(`/api/v1/families/${family.id}/goals`, { title: 'Rust over geld', lifeDomain: 'financien', memberIds: [family.parentId] });
+    return { admin, sanne, family, goal };
+  });
+
+  it('an organisation describes a service, and a coordinator finds it from a goal and names it as possible help', async () => {
+    const { browser, baseUrl, admin, sanne, family, goal } = suite;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    await page.goto(baseUrl);
+    await signInWithForm(page, admin.email, PASSWORD);
+    const card = page.getByRole('region', { name: 'Onze diensten' });
+    await card.getByText('Er staan nog geen diensten in de catalogus.').waitFor();
+    await card.locator('summary', { hasText: 'Dienst toevoegen' }).click();
+    const form = card.getByRole('form', { name: 'Dienst toevoegen' });
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByText('Niet alles is goed ingevuld.').waitFor();
+    await form.getByLabel('Naam van de dienst').fill('Schuldhulptraject');
+    await form.getByLabel('Wat houdt de dienst in?').fill('Samen een overzicht van alle schulden en afspraken met de schuldeisers.');
+    await form.getByLabel('Geldzaken').check();
+    await form.getByLabel('Vanaf leeftijd (mag leeg blijven)').fill('18');
+    await form.getByLabel('Wachttijd in weken (mag leeg blijven)').fill('3');
+    await form.getByRole('button', { name: 'Locatie toevoegen' }).click();
+    await form.getByLabel('Locatie 1: Naam van de locatie').fill('Loket Noord');
+    await form.getByLabel('Straat en huisnummer').fill('Marktplein 1');
+    await form.getByLabel('Postcode').fill('12 AB');
+    await form.getByLabel('Plaats').fill('Voorbeeldstad');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    expect(await form.getByLabel('Postcode').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Postcode').fill('1234ab');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await card.getByText('Schuldhulptraject staat in de catalogus.').waitFor();
+    await card.getByText('Geldzaken · vanaf 18 jaar · 3 weken wachten').waitFor();
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'services-admin-1280.png'), fullPage: true });
+    await context.close();
+
+    const coordinator = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
+    const mobile = await coordinator.newPage();
+    await mobile.goto(`${baseUrl}/gezinnen/${family.id}/doelen/${goal.id}`);
+    await signInWithForm(mobile, sanne.email, PASSWORD);
+    await mobile.getByRole('heading', { name: 'Samen kiezen: hulp bij dit doel' }).waitFor();
+    // Searched from the goal: its life domain and the mother's age are filled in.
+    const found = mobile.getByRole('list', { name: 'Gevonden diensten' });
+    await found.getByText('Schuldhulptraject').waitFor();
+    expect(await mobile.getByLabel('Leefgebied').inputValue()).toBe('financien');
+    await mobile.getByLabel('Plaats of postcode').fill('Amsterdam');
+    await mobile.getByRole('button', { name: 'Zoeken' }).click();
+    await mobile.getByText('Geen diensten gevonden.').waitFor();
+    await mobile.getByLabel('Plaats of postcode').fill('Voorbeeld');
+    await mobile.getByRole('button', { name: 'Zoeken' }).click();
+    await expectNoAxeViolations(mobile);
+    await found.getByRole('button', { name: 'Als mogelijke hulp noemen: Schuldhulptraject' }).click();
+    await mobile.getByText('Schuldhulptraject staat bij de mogelijke hulp.').waitFor();
+    const option = mobile.getByRole('article', { name: 'Schuldhulptraject' });
+    await option.getByText(/Uit de catalogus: Schuldhulp Noord/).waitFor();
+    expect(await option.textContent()).toContain('3 weken wachten');
+    await expectNoAxeViolations(mobile);
+    await mobile.screenshot({ path: path.join(SCREENSHOT_DIR, 'find-help-390.png'), fullPage: true });
+    await coordinator.close();
+  }, 180_000);
+});

@@ -74,6 +74,8 @@ interface Fixture {
   version: string;
   /** A service of the fixture's organisation in the catalogue. */
   serviceId: string;
+  /** A referral of the family's goal, sent to the coordinator's own organisation (which sees its own goal). */
+  referralId: string;
 }
 
 interface World {
@@ -98,7 +100,7 @@ interface World {
 
 /** The shared valid bodies (tests/support/route-bodies.ts), with this suite's ids. */
 const validBody = (key: string, w: World, fx: Fixture) => validBodies[key]?.({
-  familyId: fx.familyId, memberId: fx.memberId, organisationId: w.organisationId, newcomerUserId: w.newcomerUserId, loginEmail: w.loginEmail,
+  familyId: fx.familyId, memberId: fx.memberId, organisationId: w.organisationId, newcomerUserId: w.newcomerUserId, loginEmail: w.loginEmail, goalId: fx.goalId,
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -519,10 +521,11 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
       familyId: family.id, memberId: family.parentId, requestedBy: family.parentId, kind: 'export', receivedOn: '2026-11-20',
     });
     const invitation = await c.create<{ id: string }>(`${base}/invitations`, { memberId: family.parentId });
+    const referral = await c.create<{ id: string }>(`${base}/referrals`, { goalId: goal.id, toOrganisationId: w.organisationId, reason: 'Hulp bij geld' });
     return {
       familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: colleague.id, covenantId: covenant.id,
       consentId: consent.id, grantId: grant.id, notificationId: told.items[0]!.id, requestId: request.id, invitationId: invitation.id,
-      userId: w.newcomerUserId, organisationId: w.organisationId, version: '1', serviceId: w.serviceId,
+      userId: w.newcomerUserId, organisationId: w.organisationId, version: '1', serviceId: w.serviceId, referralId: referral.id,
     };
   }
 

@@ -56,7 +56,7 @@ function bodyFor(route: FamilyAnyRoute, fx: Fixture): unknown {
     return undefined;
   }
   if (!make) throw new Error(`${keyOf(route)} takes a body: add a valid one to tests/support/route-bodies.ts`);
-  const body = make({ familyId: fx.familyId, memberId: fx.memberId, organisationId: fx.organisationId, newcomerUserId: fx.candidateUserId, loginEmail: '' });
+  const body = make({ familyId: fx.familyId, memberId: fx.memberId, organisationId: fx.organisationId, newcomerUserId: fx.candidateUserId, loginEmail: '', goalId: fx.goalId });
   const parsed = route.body.safeParse(body);
   if (!parsed.success) throw new Error(`the plausible body for ${keyOf(route)} does not match its schema: ${parsed.error.message}`);
   return body;
@@ -282,6 +282,11 @@ describe('the gate, for every family route in the registry', () => {
         "GET /api/v1/families/:familyId/evaluations → plan:read",
         "POST /api/v1/families/:familyId/evaluations → plan:write",
         "GET /api/v1/me/evaluations → families:list",
+        "GET /api/v1/families/:familyId/referrals → plan:read",
+        "POST /api/v1/families/:familyId/referrals → plan:write",
+        "GET /api/v1/referrals → families:list",
+        "GET /api/v1/referrals/:referralId → families:list",
+        "POST /api/v1/referrals/:referralId/status → families:list",
         "GET /api/v1/families/:familyId/timeline → timeline:read",
         "POST /api/v1/families/:familyId/timeline → timeline:write",
         "GET /api/v1/families/:familyId/consents → consent:read",

@@ -77,7 +77,7 @@ describe('shared decisions', () => {
     });
     expect(course).toEqual({
       id: expect.any(String), familyId: f.id, goalId: f.money.id, title: 'Budgetcursus in de wijk', description: 'Zes avonden in het buurthuis, in een groep.',
-      asksOfFamily: 'Zes dinsdagavonden; oppas voor Tim regelen.', mayBring: 'Overzicht over geld en minder zorgen.', proposedBy: MO, createdAt: expect.any(String),
+      asksOfFamily: 'Zes dinsdagavonden; oppas voor Tim regelen.', mayBring: 'Overzicht over geld en minder zorgen.', proposedBy: MO, service: null, createdAt: expect.any(String),
     });
 
     const mother = await makeFamilyAccount(t, sanne.client, f.id, f.parentId);

@@ -13,6 +13,8 @@ export interface BodyIds {
   newcomerUserId: string;
   /** Someone who may sign in (the login body). */
   loginEmail: string;
+  /** A goal of the family in the url. */
+  goalId: string;
 }
 
 let unique = 0;
@@ -50,6 +52,8 @@ export const validBodies: Record<string, (ids: BodyIds) => unknown> = {
     locations: [{ name: 'Buurthuis De Kroon', address: 'Dorpsstraat 1', postalCode: '1234 AB', city: 'Voorbeeldstad' }],
   }),
   'PATCH /api/v1/organisations/:organisationId/services/:serviceId': () => ({ waitWeeks: 3, status: 'active' }),
+  'POST /api/v1/families/:familyId/referrals': (ids) => ({ goalId: ids.goalId, toOrganisationId: ids.organisationId, reason: 'Hulp bij geld nodig', send: false }),
+  'POST /api/v1/referrals/:referralId/status': () => ({ to: 'cancelled', note: 'Het gezin kiest iets anders.' }),
   'POST /api/v1/families/:familyId/goals': (ids) => ({ title: 'Wij hebben een vast ritme', lifeDomain: 'financien', memberIds: [ids.memberId] }),
   'PATCH /api/v1/families/:familyId/goals/:goalId': () => ({ title: 'Wij hebben rust over geld', focus: 'later' }),
   'POST /api/v1/families/:familyId/goals/:goalId/actions': (ids) => ({ title: 'Afspraak maken', dueDate: '2030-03-01', assigneeMemberId: ids.memberId }),

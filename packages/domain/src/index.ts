@@ -36,3 +36,5 @@ export * from './process/agreement.schema';
 export * from './process/decision.schema';
 export * from './process/evaluation.schema';
 export * from './catalogues/service.schema';
+export * from './referrals/referral-states';
+export * from './referrals/referral.schema';

@@ -12,6 +12,7 @@ import { phasesRoutes } from './modules/phases';
 import { decisionsRoutes } from './modules/decisions';
 import { evaluationsRoutes } from './modules/evaluations';
 import { servicesRoutes } from './modules/services';
+import { referralsRoutes } from './modules/referrals';
 import { timelineRoutes } from './modules/timeline';
 import { auditRoutes } from './modules/audit';
 import { meRoutes } from './modules/me';
@@ -42,6 +43,7 @@ export const routes: readonly AnyRoute[] = [
   ...phasesRoutes,
   ...decisionsRoutes,
   ...evaluationsRoutes,
+  ...referralsRoutes,
   ...timelineRoutes,
   ...consentsRoutes,
   ...familyAccountsRoutes,

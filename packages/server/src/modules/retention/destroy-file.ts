@@ -12,6 +12,8 @@ export async function destroyFamilyFile(tx: Db, familyId: string, reason: 'erasu
   await tx.deleteFrom('family_visits').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('assessment_scores').where('assessment_id', 'in', tx.selectFrom('assessments').select('id').where('family_id', '=', familyId)).execute();
   await tx.deleteFrom('assessments').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('referral_events').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('referrals').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('evaluation_goal_scores').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('evaluations').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('decisions').where('family_id', '=', familyId).execute();

@@ -1,3 +1,3 @@
 export { teamRoutes } from './team.routes';
-export { isOnActiveTeam } from './team.service';
+export { isOnActiveTeam, joinByReferral } from './team.service';
 export { assertParticipants, loadParticipantNames, type ParticipantNames } from './participants';

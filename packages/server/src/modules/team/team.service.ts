@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { todayInNetherlands, type AddTeamMember, type TeamMember, type TeamRole, type UpdateTeamMember } from '@gezinsplan/domain';
 import { professionalIn, type FamilyScope } from '../../platform/access/gate';
+import type { ProfessionalActor } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import { assertVersion } from '../../platform/http/versioning';
@@ -142,4 +143,20 @@ export async function endTeamMember(scope: FamilyScope, id: string, expectedVers
 /** Whether a user is on the family's active care team (for assigning actions and goal owners). */
 export async function isOnActiveTeam(db: Db, familyId: string, userId: string): Promise<boolean> {
   return !!(await db.selectFrom('team_members').select('id').where('family_id', '=', familyId).where('user_id', '=', userId).where('ended_at', 'is', null).executeTakeFirst());
+}
+
+/**
+ * The receiving professional joins the care team by accepting a referral: as a member working on the goal's life
+ * domain, unless they are on the team already. The membership is the referring organisation's doing (it is shared as
+ * that organisation's team data, so the coordinator sees who joined). Called under the family's row lock.
+ */
+export async function joinByReferral(db: Db, familyId: string, actor: ProfessionalActor, now: Date, join: { lifeDomains: string[]; responsibility: string; referringOrganisationId: string }): Promise<void> {
+  const already = await db.selectFrom('team_members').select('id').where('family_id', '=', familyId).where('user_id', '=', actor.userId).where('ended_at', 'is', null).executeTakeFirst();
+  if (already) return;
+  const id = uuidv7();
+  await db.insertInto('team_members').values({
+    id, family_id: familyId, user_id: actor.userId, role: 'member', life_domains: join.lifeDomains, responsibility: join.responsibility.slice(0, 1000),
+    start_date: todayInNetherlands(now), author_organisation_id: join.referringOrganisationId, created_at: now,
+  }).execute();
+  await appendTimeline({ db, familyId, actor, now }, { kind: 'team', event: 'team.member-added', data: { teamMemberId: id, userId: actor.userId, role: 'member', viaReferral: true } });
 }

@@ -77,7 +77,10 @@ export interface SightColumns {
  * consents held by the viewer's organisation, the covenants in force for it, and the viewer's open break-the-glass
  * grants. They are read on every request, never cached, so a withdrawal holds from the very next request.
  */
-export function sightColumns(actor: ProfessionalActor, now: Date) {
+/** Whose sight: a professional's organisation (and the professional, for their own break-the-glass grants). */
+export interface Viewer { organisationId: string; userId: string | null }
+
+export function sightColumns(actor: Viewer, now: Date) {
   return [
     householdColumn(),
     sql<ConsentFact[]>`coalesce((select json_agg(json_build_object('memberId', c.member_id, 'organisationId', c.organisation_id,
@@ -92,7 +95,7 @@ export function sightColumns(actor: ProfessionalActor, now: Date) {
   ] as const;
 }
 
-export function sightFactsFrom(row: SightColumns, actor: ProfessionalActor, now: Date): SightFacts {
+export function sightFactsFrom(row: SightColumns, actor: Viewer, now: Date): SightFacts {
   return {
     day: todayInNetherlands(now),
     viewerOrganisationId: actor.organisationId,
@@ -111,4 +114,14 @@ export async function loadSights(db: Db, actor: ProfessionalActor, familyIds: re
     .where('f.id', 'in', [...new Set(familyIds)]).execute();
   for (const row of rows) sights.set(row.id, makeSight(sightFactsFrom(row, actor, now)));
   return sights;
+}
+
+/**
+ * What an organisation as a whole may see of a family (consent held by it, covenants in force for it), for sharing
+ * with an organisation that is not on the team yet: a referral shares only what this sight allows.
+ */
+export async function loadOrganisationSight(db: Db, familyId: string, organisationId: string, now: Date): Promise<Sight> {
+  const viewer = { organisationId, userId: null };
+  const row = await db.selectFrom('families as f').select(sightColumns(viewer, now)).where('f.id', '=', familyId).executeTakeFirstOrThrow();
+  return makeSight(sightFactsFrom(row, viewer, now));
 }

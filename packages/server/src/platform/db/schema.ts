@@ -512,6 +512,34 @@ export interface CollaborationCataloguesTable {
   published_at: Timestamp;
 }
 
+export interface ReferralsTable {
+  id: string;
+  family_id: string;
+  goal_id: string;
+  from_user_id: string;
+  from_organisation_id: string;
+  to_organisation_id: string;
+  service_id: string | null;
+  status: string;
+  shared: Json<{ goal: { title: string; lifeDomain: string }; reason: string; summary: string; familyName: string | null; who: { givenName: string; age: number }[] }>;
+  accepted_by: ColumnType<string | null, string | null | undefined, string | null>;
+  requested_at: TimestampNullable;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReferralEventsTable {
+  id: string;
+  referral_id: string;
+  family_id: string;
+  status: string;
+  note: Generated<string>;
+  by_user_id: string;
+  by_organisation_id: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -548,5 +576,7 @@ export interface Database {
   collaboration_catalogues: CollaborationCataloguesTable;
   services: ServicesTable;
   service_locations: ServiceLocationsTable;
+  referrals: ReferralsTable;
+  referral_events: ReferralEventsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -74,7 +74,7 @@ interface Fixture {
   version: string;
   /** A service of the fixture's organisation in the catalogue. */
   serviceId: string;
-  /** A referral of the family's goal, sent to the coordinator's own organisation (which sees its own goal). */
+  /** A referral of the family's goal to the partner organisation, which the family lets see what is about money. */
   referralId: string;
 }
 
@@ -521,7 +521,7 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
       familyId: family.id, memberId: family.parentId, requestedBy: family.parentId, kind: 'export', receivedOn: '2026-11-20',
     });
     const invitation = await c.create<{ id: string }>(`${base}/invitations`, { memberId: family.parentId });
-    const referral = await c.create<{ id: string }>(`${base}/referrals`, { goalId: goal.id, toOrganisationId: w.organisationId, reason: 'Hulp bij geld' });
+    const referral = await c.create<{ id: string }>(`${base}/referrals`, { goalId: goal.id, toOrganisationId: partnerOrganisationId, reason: 'Hulp bij geld' });
     return {
       familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: colleague.id, covenantId: covenant.id,
       consentId: consent.id, grantId: grant.id, notificationId: told.items[0]!.id, requestId: request.id, invitationId: invitation.id,
@@ -540,6 +540,9 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
     proposerAdmin = await makeUser(t, me.user.organisationId, ['org-admin'], 'Beheer Fuzz');
     partnerOrganisationId = await makeOrganisation(t, 'huisarts');
     const partnerAdmin = await makeUser(t, partnerOrganisationId, ['org-admin'], 'Beheer Partner Fuzz');
+    // One covenant in force with the partner, so each fixture family can refer to it (what it shares is consented).
+    const inForce = await proposerAdmin.client.create<{ id: string }>('/api/v1/covenants', { partnerOrganisationId, categories: ['financien', 'identity'], purpose: 'Verwijzen' });
+    expect((await partnerAdmin.client.post(`/api/v1/covenants/${inForce.id}/accept`)).statusCode).toBe(200);
     const officer = await makeUser(t, me.user.organisationId, ['privacy-officer'], 'Privacy Fuzz');
     officerClient = officer.client;
     w = {

@@ -31,7 +31,7 @@ export const HelpOption = z.object({
   mayBring: z.string(),
   /** The catalogue's service this option is, as it is described now. */
   service: z.object({
-    id: Id, name: z.string(), organisationName: z.string(), waitWeeks: z.int().nullable(), needsMunicipalDecision: z.boolean(),
+    id: Id, name: z.string(), organisationId: Id, organisationName: z.string(), waitWeeks: z.int().nullable(), needsMunicipalDecision: z.boolean(),
     referral: ReferralRoute, njiRating: NjiRating.nullable(), status: z.enum(['active', 'inactive']),
   }).nullable(),
   proposedBy: Author,

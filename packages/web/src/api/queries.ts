@@ -1,7 +1,7 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import type {
   Assessment, AssessmentComparison, AuditRecord, CaseloadItem, Consent, Decision, Evaluation, Family, HelpOption, MemberSummary, MyAction, MyEvaluation,
-  PhaseState, Plan, PlanAgreement, PublishedCollaborationCatalogue, Supporter, TeamMember, TimelineEntry,
+  PhaseState, Plan, PlanAgreement, PublishedCollaborationCatalogue, Referral, Supporter, TeamMember, TimelineEntry,
 } from '@gezinsplan/domain';
 import type { z } from 'zod';
 import { api } from './client';
@@ -41,6 +41,8 @@ export const useEvaluations = (id: string) => useQuery({ queryKey: ['family', id
 export const useOptions = (id: string, goalId: string) => useQuery({ queryKey: ['family', id, 'goal', goalId, 'options'], queryFn: get<Page<HelpOption>>(`${family(id)}/goals/${goalId}/options`) });
 export const useDecisions = (id: string, goalId: string) => useQuery({ queryKey: ['family', id, 'goal', goalId, 'decisions'], queryFn: get<Page<Decision>>(`${family(id)}/goals/${goalId}/decisions`) });
 export const useCollaborationCatalogue = () => useQuery({ queryKey: ['catalogue', 'collaboration'], queryFn: get<PublishedCollaborationCatalogue>('/api/v1/catalogues/collaboration-components'), staleTime: 10 * 60_000 });
+export const useFamilyReferrals = (id: string) => useQuery({ queryKey: ['family', id, 'referrals'], queryFn: get<Page<Referral>>(`${family(id)}/referrals`) });
+export const useIncomingReferrals = () => useQuery({ queryKey: ['me', 'referrals'], queryFn: get<Page<Referral>>('/api/v1/referrals?limit=100') });
 export const useFamilyAudit = (id: string) => useQuery({ queryKey: ['family', id, 'audit'], queryFn: get<Page<AuditRecord>>(`${family(id)}/audit?limit=50`) });
 /**
  * Loads what a professional's family overview (FamilyPage) shows, all at once and before the page renders, so it

@@ -1,11 +1,13 @@
 import type { Messages } from './nl';
 import { processEn } from './process.en';
 import { servicesEn } from './services.en';
+import { referralsEn } from './referrals.en';
 
 /** English, complete: the same keys as nl.ts (the type says so). */
 export const en: Messages = {
   process: processEn,
   services: servicesEn,
+  referrals: referralsEn,
   app: { name: 'Gezinsplan', tagline: 'One family, one plan', skipToContent: 'Skip to content', language: 'Nederlands', signOut: 'Sign out', mainNav: 'Main menu', footer: 'Gezinsplan: one plan, made together with the family.' },
   common: { loading: 'One moment…', error: 'Something went wrong. Please try again.', retry: 'Try again', back: 'Back', save: 'Save', cancel: 'Cancel', none: 'Nothing yet.' },
   signIn: {

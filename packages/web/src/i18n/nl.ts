@@ -1,10 +1,12 @@
 import { processNl } from './process.nl';
 import { servicesNl } from './services.nl';
+import { referralsNl } from './referrals.nl';
 
 /** Dutch, plain language (B1): the default. Every text the app shows comes from here or from en.ts. */
 export const nl = {
   process: processNl,
   services: servicesNl,
+  referrals: referralsNl,
   app: { name: 'Gezinsplan', tagline: 'Eén gezin, één plan', skipToContent: 'Naar de inhoud', language: 'English', signOut: 'Uitloggen', mainNav: 'Hoofdmenu', footer: 'Gezinsplan: samen met het gezin aan één plan.' },
   common: { loading: 'Even geduld…', error: 'Er ging iets mis. Probeer het opnieuw.', retry: 'Opnieuw proberen', back: 'Terug', save: 'Opslaan', cancel: 'Annuleren', none: 'Nog niets.' },
   signIn: {

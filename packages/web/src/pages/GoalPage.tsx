@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { ageOn, todayInNetherlands, type Decision, type Family, type HelpOption } from '@gezinsplan/domain';
-import { useDecisions, useMembers, useOptions, usePlan, useSupporters, useTeam } from '../api/queries';
+import { useDecisions, useFamilyReferrals, useMembers, useOptions, usePlan, useSupporters, useTeam } from '../api/queries';
 import { QueryState } from '../components/QueryState';
 import { formatDate } from '../format';
 import { BackToFamily, FamilyFrame } from './family/FamilyFrame';
@@ -12,6 +12,9 @@ import { OptionForm } from './goal/OptionForm';
 import { DecisionForm } from './goal/DecisionForm';
 import { FindHelp } from './goal/FindHelp';
 import { accessText } from './services/serviceText';
+import { ReferralCard } from './referrals/ReferralCard';
+import { ReferralForm } from './referrals/ReferralForm';
+import { useSession } from '../session/session';
 
 /**
  * Shared decisions for one goal: the help options side by side (what each asks of the family, what it may bring),
@@ -31,6 +34,8 @@ function GoalChoices({ family, goalId }: { family: Family; goalId: string }) {
   const members = useMembers(family.id);
   const team = useTeam(family.id);
   const supporters = useSupporters(family.id);
+  const referrals = useFamilyReferrals(family.id);
+  const professional = useSession().data?.user.kind === 'professional';
   const canWrite = family.allowedActions.includes('plan:write');
   // The search is open when the goal has no options yet; it stays as the reader leaves it once they add one.
   const [findOpen, setFindOpen] = useState<boolean | null>(null);
@@ -55,7 +60,7 @@ function GoalChoices({ family, goalId }: { family: Family; goalId: string }) {
             <Heading2 id="options-title">{t('process.choice.options')}</Heading2>
             <QueryState query={options}>
               {(page) => page.items.length === 0 ? <Paragraph>{t('process.choice.noOptions')}</Paragraph> : (
-                <div className="gp-options">{page.items.map((o) => <OptionCard key={o.id} option={o} />)}</div>
+                <div className="gp-options">{page.items.map((o) => <OptionCard key={o.id} option={o} familyId={family.id} mayRefer={canWrite && professional} />)}</div>
               )}
             </QueryState>
             {canWrite && <OptionForm familyId={family.id} goalId={goalId} />}
@@ -63,6 +68,21 @@ function GoalChoices({ family, goalId }: { family: Family; goalId: string }) {
               <details className="gp-details" open={findOpen ?? false}>
                 <summary>{t('services.find')}</summary>
                 <FindHelp familyId={family.id} goalId={goalId} lifeDomain={goal.lifeDomain} age={youngestAge(goal.memberIds)} />
+              </details>
+            )}
+          </section>
+          <section aria-labelledby="referrals-title" className="gp-card">
+            <Heading2 id="referrals-title">{t('referrals.title')}</Heading2>
+            <QueryState query={referrals}>
+              {(page) => {
+                const mine = page.items.filter((r) => r.goalId === goalId);
+                return mine.length === 0 ? <Paragraph>{t('referrals.none')}</Paragraph> : <>{mine.map((r) => <ReferralCard key={r.id} referral={r} />)}</>;
+              }}
+            </QueryState>
+            {canWrite && professional && (
+              <details className="gp-details">
+                <summary>{t('referrals.refer')}</summary>
+                <ReferralForm familyId={family.id} goalId={goalId} />
               </details>
             )}
           </section>
@@ -84,7 +104,7 @@ function GoalChoices({ family, goalId }: { family: Family; goalId: string }) {
   );
 }
 
-function OptionCard({ option }: { option: HelpOption }) {
+function OptionCard({ option, familyId, mayRefer }: { option: HelpOption; familyId: string; mayRefer: boolean }) {
   const { t } = useTranslation();
   return (
     <article className="gp-option" aria-labelledby={`option-${option.id}`}>
@@ -102,6 +122,12 @@ function OptionCard({ option }: { option: HelpOption }) {
         {option.mayBring && <><dt>{t('process.choice.brings')}</dt><dd>{option.mayBring}</dd></>}
       </dl>
       <Paragraph className="gp-meta">{t('process.choice.proposedBy', { name: option.proposedBy.name })}</Paragraph>
+      {option.service && mayRefer && (
+        <details className="gp-details">
+          <summary>{t('referrals.referTo', { name: option.service.organisationName })}</summary>
+          <ReferralForm familyId={familyId} goalId={option.goalId} initial={{ organisationId: option.service.organisationId, serviceId: option.service.id }} />
+        </details>
+      )}
     </article>
   );
 }

@@ -1,7 +1,8 @@
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useCaseload, useMyActions, useMyEvaluations, type CaseloadItemT } from '../api/queries';
+import { useCaseload, useIncomingReferrals, useMyActions, useMyEvaluations, type CaseloadItemT } from '../api/queries';
+import { ReferralCard } from './referrals/ReferralCard';
 import { QueryState } from '../components/QueryState';
 import { formatDate } from '../format';
 import { FamilySearch } from './FamilySearch';
@@ -15,6 +16,7 @@ export function MyWorkPage({ name }: { name: string }) {
   const caseload = useCaseload();
   const actions = useMyActions();
   const evaluations = useMyEvaluations();
+  const incoming = useIncomingReferrals();
   const navigate = useNavigate();
   return (
     <>
@@ -93,6 +95,19 @@ export function MyWorkPage({ name }: { name: string }) {
           </QueryState>
         </section>
       </div>
+      {incoming.data && incoming.data.items.length > 0 && (
+        <section aria-labelledby="incoming-title" className="gp-card">
+          <Heading2 id="incoming-title">{t('referrals.inbox')}</Heading2>
+          <div className="gp-referrals">
+            {incoming.data.items.map((r) => (
+              <div key={r.id}>
+                <ReferralCard referral={r} />
+                {(r.status === 'accepted' || r.status === 'in-progress') && <Paragraph><Link className="utrecht-link" to={`/gezinnen/${r.familyId}`}>{t('referrals.openFile')}</Link></Paragraph>}
+              </div>
+            ))}
+          </div>
+        </section>
+      )}
     </>
   );
 }

@@ -13,7 +13,7 @@ export function selectOptions(scope: FamilyScope, goalId: string) {
     .leftJoin('organisations as o', 'o.id', 'h.author_organisation_id')
     .leftJoin('services as s', 's.id', 'h.service_id')
     .leftJoin('organisations as so', 'so.id', 's.organisation_id')
-    .selectAll('h').select(['u.name as author_name', 'o.name as author_organisation_name', 's.name as service_name', 'so.name as service_organisation_name',
+    .selectAll('h').select(['u.name as author_name', 'o.name as author_organisation_name', 's.name as service_name', 's.organisation_id as service_organisation_id', 'so.name as service_organisation_name',
       's.wait_weeks as service_wait_weeks', 's.needs_municipal_decision as service_needs_decision', 's.referral as service_referral',
       's.nji_rating as service_nji_rating', 's.status as service_status'])
     .where('h.family_id', '=', scope.familyId).where('h.goal_id', '=', goalId);
@@ -25,7 +25,7 @@ function present(h: OptionRow): HelpOption {
     id: h.id, familyId: h.family_id, goalId: h.goal_id, title: h.title, description: h.description, asksOfFamily: h.asks_of_family,
     mayBring: h.may_bring, proposedBy: presentAuthor(h), createdAt: new Date(h.created_at).toISOString(),
     service: h.service_id ? {
-      id: h.service_id, name: h.service_name ?? '', organisationName: h.service_organisation_name ?? '', waitWeeks: h.service_wait_weeks ?? null,
+      id: h.service_id, name: h.service_name ?? '', organisationId: h.service_organisation_id!, organisationName: h.service_organisation_name ?? '', waitWeeks: h.service_wait_weeks ?? null,
       needsMunicipalDecision: h.service_needs_decision ?? false, referral: h.service_referral as ReferralRoute, njiRating: (h.service_nji_rating ?? null) as NjiRating | null,
       status: (h.service_status ?? 'active') as 'active' | 'inactive',
     } : null,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeFamily, makeOrganisation, makeUser, PASSWORD } from '../support/test-app';
+import { consentFor, ensureCovenants } from '../support/sharing';
 import { browserAvailable, browserSuite, expectNoAxeViolations, SCREENSHOT_DIR, signInWithForm } from './browser';
 
 /**
@@ -12,14 +13,18 @@ describe.skipIf(!browserAvailable())('the service catalogue, in a real browser',
   const suite = browserSuite(async (t) => {
     const schuldhulp = await makeOrganisation(t, 'schuldhulp', 'Schuldhulp Noord');
     const admin = await makeUser(t, schuldhulp, ['org-admin'], 'Beheer Schuldhulp');
+    const mo = await makeUser(t, schuldhulp, ['professional'], 'Mohammed Benali');
     const sanne = await makeUser(t, await makeOrganisation(t, 'wijkteam', 'Wijkteam Noord'), ['professional'], 'Sanne de Vries');
     const family = await makeFamily(sanne.client, 'Gezin Jansen');
     const goal = await sanne.client.create<{ id: string }>(`/api/v1/families/${family.id}/goals`, { title: 'Rust over geld', lifeDomain: 'financien', memberIds: [family.parentId] });
-    return { admin, sanne, family, goal };
+    // The mother lets the debt counsellors see who she is and what is about money.
+    await ensureCovenants(t, [sanne.organisationId, schuldhulp]);
+    await consentFor(sanne.client, family.id, schuldhulp, { parentId: family.parentId, memberIds: [family.parentId], categories: ['identity', 'financien'] });
+    return { admin, mo, sanne, family, goal };
   });
 
   it('an organisation describes a service, and a coordinator finds it from a goal and names it as possible help', async () => {
-    const { browser, baseUrl, admin, sanne, family, goal } = suite;
+    const { browser, baseUrl, admin, mo, sanne, family, goal } = suite;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
     const page = await context.newPage();
     await page.goto(baseUrl);
@@ -72,6 +77,35 @@ describe.skipIf(!browserAvailable())('the service catalogue, in a real browser',
     expect(await option.textContent()).toContain('3 weken wachten');
     await expectNoAxeViolations(mobile);
     await mobile.screenshot({ path: path.join(SCREENSHOT_DIR, 'find-help-390.png'), fullPage: true });
+
+    // She refers the family to that service: the debt counsellors see what the referral shares, and accept.
+    await option.locator('summary', { hasText: 'Verwijzen: Schuldhulp Noord' }).click();
+    const refer = option.getByRole('form', { name: 'Verwijzen: Schuldhulp Noord' });
+    expect(await refer.getByLabel('Welke dienst? (mag leeg blijven)').inputValue()).not.toBe('');
+    await refer.getByLabel('Waarom verwijst u? Wat is de vraag?').fill('Marieke heeft drie schuldeisers en wil een regeling.');
+    await refer.getByLabel('De naam van het gezin en de voornaam en leeftijd van wie het over gaat meesturen').check();
+    await refer.getByRole('button', { name: 'Verwijzing versturen' }).click();
+    await option.getByText('De verwijzing is verstuurd naar Schuldhulp Noord.').waitFor();
+    const referrals = mobile.getByRole('region', { name: 'Verwijzingen' });
+    await referrals.getByText('Verstuurd, wacht op antwoord', { exact: true }).waitFor();
+    await expectNoAxeViolations(mobile);
     await coordinator.close();
+
+    const receiving = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    const inboxPage = await receiving.newPage();
+    await inboxPage.goto(baseUrl);
+    await signInWithForm(inboxPage, mo.email, PASSWORD);
+    const inbox = inboxPage.getByRole('region', { name: 'Verwijzingen voor uw organisatie' });
+    await inbox.getByText('Doel: Rust over geld').waitFor();
+    await inbox.getByText(/Gezin: Gezin Jansen · Voor: Marieke/).waitFor();
+    await expectNoAxeViolations(inboxPage);
+    await inbox.getByLabel('Toelichting voor de andere kant (mag leeg blijven)').fill('Intake op dinsdag.');
+    await inbox.getByRole('button', { name: /^Accepteren/ }).click();
+    await inbox.getByText('De verwijzing staat nu op: Geaccepteerd.').waitFor();
+    await inbox.getByRole('link', { name: 'Naar het gezin' }).click();
+    await inboxPage.getByRole('heading', { level: 1, name: 'Gezin Jansen' }).waitFor();
+    await inboxPage.getByRole('region', { name: 'Wie helpt' }).getByText('Mohammed Benali').first().waitFor();
+    await inboxPage.screenshot({ path: path.join(SCREENSHOT_DIR, 'referral-accepted-1280.png'), fullPage: true });
+    await receiving.close();
   }, 180_000);
 });

@@ -59,6 +59,8 @@ interface DemoFamily {
   /** Members (by index) who accepted an invitation and sign in themselves. */
   accounts?: { member: number; email: string }[];
   care?: DemoCareProcess;
+  /** A referral by the coordinator, for a goal (by index), to the organisation of a demo person, for one of its services. */
+  referral?: { goal: number; member: number; to: string; service: string; reason: string; summary: string };
 }
 
 const families: DemoFamily[] = [
@@ -93,6 +95,12 @@ const families: DemoFamily[] = [
       { who: 'bakker', body: 'Moeder slaapt slecht en piekert veel. Verwijzing naar de POH-ggz besproken.', lifeDomain: 'geestelijke-gezondheid', members: [0] },
       { who: 'sanne', body: 'Lisa wil zelf eerst met haar mentor praten over haar stage.', lifeDomain: 'scholing', members: [2] },
     ],
+    // The coordinator refers Marieke, with her consent, to adult mental health: it waits in Lotte's inbox.
+    referral: {
+      goal: 2, member: 0, to: 'lotte', service: 'Behandeling bij somberheid en angst',
+      reason: 'Marieke voelt zich al maanden somber en slaapt slecht. Zij wil graag praten met een psycholoog.',
+      summary: 'Moeder van twee kinderen; de schulden worden aangepakt door de schuldhulp. De huisarts is op de hoogte.',
+    },
     care: {
       assessments: [
         { member: 0, weeksAgo: 12, family: { financien: 2, 'geestelijke-gezondheid': 3, huisvesting: 4, 'sociaal-netwerk': 3, 'huiselijke-relaties': 3 },
@@ -271,6 +279,15 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<boolean> {
       coordinator, base, memberId, goalIds, target: f.phase, professional: coordinator, familyClient: (i) => familyClients.get(i),
       teamUserIds: [userIds.get(f.coordinator)!, ...(f.team ?? []).map((t) => userIds.get(t.who)!)],
     }, f.care ?? {});
+    if (f.referral) {
+      const to = organisationOf(f.referral.to);
+      await coordinator.create(`${base}/consents`, { memberId: memberId(f.referral.member), organisationId: to, categories: ['identity', 'geestelijke-gezondheid'], purpose: 'Verwijzing naar de ggz', givenBy: [memberId(f.referral.member)] });
+      const services = (await coordinator.get(`/api/v1/catalogue/search?organisationId=${to}`)).json() as { items: { id: string; name: string }[] };
+      await coordinator.create(`${base}/referrals`, {
+        goalId: goalIds[f.referral.goal], toOrganisationId: to, serviceId: services.items.find((x) => x.name === f.referral!.service)!.id,
+        reason: f.referral.reason, summary: f.referral.summary, includeWho: true,
+      });
+    }
     // The coordinator opens the file (a visit) before the team's notes come in, so her caseload shows what is new.
     await coordinator.get(base);
     for (const n of f.notes ?? []) {

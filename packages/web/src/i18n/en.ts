@@ -72,6 +72,9 @@ export const en: Messages = {
       'invitation.created': 'Invitation sent', 'invitation.revoked': 'Invitation withdrawn', 'account.created': 'Account created', 'account.ended': 'Account ended', 'assessment.recorded': 'Life domains mapped', note: 'Note',
       'plan.agreed': 'Family agrees with the plan', 'plan.schedule-changed': 'Evaluation planning changed', 'option.added': 'Possible help named',
       'decision.recorded': 'Decision about help', 'evaluation.held': 'Evaluation held', 'aftercare.checked': 'Aftercare check done',
+      'referral.draft': 'Referral drafted', 'referral.requested': 'Referral sent', 'referral.accepted': 'Referral accepted',
+      'referral.rejected': 'Referral rejected', 'referral.in-progress': 'Help after referral started', 'referral.completed': 'Referral completed',
+      'referral.cancelled': 'Referral withdrawn', 'referral.failed': 'Referral did not work out',
     },
   },
   portal: {
@@ -88,7 +91,7 @@ export const en: Messages = {
       action: 'an action', timeline: 'what happened', consent: 'the consents', 'audit-log': 'who looked at the file', invitation: 'an invitation',
       user: 'an account', 'break-glass': 'data in an emergency', assessment: 'how things are on the life domains', session: 'signing in',
       phase: 'the phase of the help', 'plan-agreement': 'the agreement with the plan', 'help-option': 'possible help', decision: 'a decision about help',
-      evaluation: 'the evaluations', aftercare: 'the aftercare', 'timeline-entry': 'a note',
+      evaluation: 'the evaluations', aftercare: 'the aftercare', 'timeline-entry': 'a note', referral: 'a referral',
     },
     action: { R: 'viewed', C: 'added', U: 'changed', D: 'deleted', E: 'did' },
   },

@@ -71,6 +71,9 @@ export const nl = {
       'invitation.created': 'Uitnodiging verstuurd', 'invitation.revoked': 'Uitnodiging ingetrokken', 'account.created': 'Account gemaakt', 'account.ended': 'Account beëindigd', 'assessment.recorded': 'Leefgebieden in kaart gebracht', note: 'Notitie',
       'plan.agreed': 'Gezin stemt in met het plan', 'plan.schedule-changed': 'Planning van evaluaties aangepast', 'option.added': 'Mogelijke hulp genoemd',
       'decision.recorded': 'Besluit over hulp', 'evaluation.held': 'Evaluatie gehouden', 'aftercare.checked': 'Nazorgcheck gedaan',
+      'referral.draft': 'Verwijzing als concept', 'referral.requested': 'Verwijzing verstuurd', 'referral.accepted': 'Verwijzing geaccepteerd',
+      'referral.rejected': 'Verwijzing afgewezen', 'referral.in-progress': 'Hulp na verwijzing gestart', 'referral.completed': 'Verwijzing afgerond',
+      'referral.cancelled': 'Verwijzing ingetrokken', 'referral.failed': 'Verwijzing niet gelukt',
     },
   },
   portal: {
@@ -87,7 +90,7 @@ export const nl = {
       action: 'een actie', timeline: 'wat er gebeurde', consent: 'de toestemmingen', 'audit-log': 'wie het dossier bekeek', invitation: 'een uitnodiging',
       user: 'een account', 'break-glass': 'gegevens in een noodsituatie', assessment: 'hoe het gaat op de leefgebieden', session: 'het inloggen',
       phase: 'de fase van de hulp', 'plan-agreement': 'de instemming met het plan', 'help-option': 'mogelijke hulp', decision: 'een besluit over hulp',
-      evaluation: 'de evaluaties', aftercare: 'de nazorg', 'timeline-entry': 'een notitie',
+      evaluation: 'de evaluaties', aftercare: 'de nazorg', 'timeline-entry': 'een notitie', referral: 'een verwijzing',
     },
     action: { R: 'bekeek', C: 'voegde toe', U: 'veranderde', D: 'verwijderde', E: 'deed' },
   },

@@ -53,26 +53,35 @@ async function present(scope: FamilyScope, rows: AgreementRow[], currentId: stri
   }));
 }
 
+/** The latest agreement since the file was last reopened (`startedAt`; null: since ever). */
+async function latestInCycle(scope: FamilyScope, startedAt: Date | null): Promise<AgreementRow | undefined> {
+  let q = selectAgreements(scope.db, scope.familyId);
+  if (startedAt) q = q.where('a.created_at', '>=', startedAt);
+  return q.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').limit(1).executeTakeFirst();
+}
+
+/** Whether an agreement still covers exactly the goals now in focus (all of them, whatever the reader may see). */
+async function stillCurrent(scope: FamilyScope, agreement: AgreementRow): Promise<boolean> {
+  return sameGoals(agreement.goals_now, await goalsNowIds(scope));
+}
+
 /**
  * The latest agreement of this cycle, if it still covers exactly the goals now in focus: the fact the plan's
  * adoption needs (not filtered by what the reader may see; the rule is about the plan itself).
  */
 export async function currentAgreementId(scope: FamilyScope): Promise<string | null> {
-  const cycle = await planCycle(scope);
-  let q = scope.db.selectFrom('plan_agreements').select(['id', 'goals_now']).where('family_id', '=', scope.familyId);
-  if (cycle.startedAt) q = q.where('created_at', '>=', cycle.startedAt);
-  const latest = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
-  if (!latest) return null;
-  return sameGoals(latest.goals_now, await goalsNowIds(scope)) ? latest.id : null;
+  const latest = await latestInCycle(scope, (await planCycle(scope)).startedAt);
+  return latest && (await stillCurrent(scope, latest)) ? latest.id : null;
 }
 
-/** The latest agreement of this cycle as the plan shows it, current or out of date; null if none (or hidden). */
-export async function latestAgreement(scope: FamilyScope): Promise<PlanAgreement | null> {
-  const cycle = await planCycle(scope);
-  let q = selectAgreements(scope.db, scope.familyId);
-  if (cycle.startedAt) q = q.where('a.created_at', '>=', cycle.startedAt);
-  const latest = await q.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').limit(1).execute();
-  return (await present(scope, latest, await currentAgreementId(scope)))[0] ?? null;
+/**
+ * The latest agreement of this cycle as the plan shows it, current or out of date; null if none (or hidden).
+ * The caller has read the plan's cycle already (opening a plan is the hottest route).
+ */
+export async function latestAgreement(scope: FamilyScope, cycleStartedAt: Date | null): Promise<PlanAgreement | null> {
+  const latest = await latestInCycle(scope, cycleStartedAt);
+  if (!latest) return null;
+  return (await present(scope, [latest], (await stillCurrent(scope, latest)) ? latest.id : null))[0] ?? null;
 }
 
 /** Every agreement, newest first, across cycles: the history of what the family agreed to and when. */

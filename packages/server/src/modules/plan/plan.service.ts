@@ -49,7 +49,7 @@ export async function getPlan(scope: FamilyScope) {
     maxGoalsNow: await maxGoalsNow(scope),
     adoptedAt: plan.adopted_at ? new Date(plan.adopted_at).toISOString() : null,
     evaluation: { intervalWeeks: plan.evaluation_interval_weeks, nextOn, status: nextOn ? scheduleStatus(nextOn, todayInNetherlands(scope.now)) : null },
-    agreement: await latestAgreement(scope),
+    agreement: await latestAgreement(scope, plan.cycle_started_at ? new Date(plan.cycle_started_at) : null),
     goals: await visibleGoals(scope),
   };
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, totpSecrets, type TestApp } from '../support/test-app';
+import { totpCode } from '../../packages/server/src/platform/auth/totp';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve('tests/e2e/screenshots');
@@ -63,6 +64,16 @@ export async function signInWithForm(page: Page, email: string, password: string
   await form.getByLabel('E-mailadres').fill(email);
   await form.getByLabel('Wachtwoord').fill(password);
   await form.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+/**
+ * Signs in someone whose role needs the second step, with the next code of the app set up when their account was
+ * made in the test (each code counts once, and signing up used the current one).
+ */
+export async function signInWithSecondStep(page: Page, email: string, password: string): Promise<void> {
+  await signInWithForm(page, email, password);
+  await page.getByLabel('Code').fill(totpCode(totpSecrets.get(email)!, new Date(Date.now() + 30_000)));
+  await page.getByRole('button', { name: 'Verder' }).click();
 }
 
 /**

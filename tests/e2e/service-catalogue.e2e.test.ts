@@ -106,6 +106,61 @@ describe.skipIf(!browserAvailable())('the service catalogue, in a real browser',
     await inboxPage.getByRole('heading', { level: 1, name: 'Gezin Jansen' }).waitFor();
     await inboxPage.getByRole('region', { name: 'Wie helpt' }).getByText('Mohammed Benali').first().waitFor();
     await inboxPage.screenshot({ path: path.join(SCREENSHOT_DIR, 'referral-accepted-1280.png'), fullPage: true });
+
+    // The coordinator records the step up: the debt counsellor takes on the help, she keeps coordination.
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    const deskPage = await desk.newPage();
+    await deskPage.goto(`${baseUrl}/gezinnen/${family.id}`);
+    await signInWithForm(deskPage, sanne.email, PASSWORD);
+    const continuity = deskPage.getByRole('region', { name: 'Samenwerking door de tijd' });
+    await continuity.getByText('Er is nog niet opgeschaald naar specialistische hulp.').waitFor();
+    await continuity.locator('summary', { hasText: 'Opschalen vastleggen' }).click();
+    const stepUp = continuity.getByRole('form', { name: 'Opschalen vastleggen' });
+    await stepUp.getByLabel('Welke specialist neemt de hulp op zich?').selectOption({ label: 'Mohammed Benali (Schuldhulp Noord)' });
+    await stepUp.getByLabel('Bij welke verwijzing hoort dit? (mag leeg blijven)').selectOption({ label: 'Schuldhulp Noord · Rust over geld' });
+    expect(await stepUp.getByLabel('Hoe blijft Sanne de Vries betrokken?').inputValue()).toBe('Houdt de regie');
+    await stepUp.getByRole('button', { name: 'Opschalen vastleggen' }).click();
+    await continuity.getByText('Opschalen is vastgelegd.').waitFor();
+    await continuity.getByText('Sanne de Vries houdt de regie.').waitFor();
+    await continuity.getByText('Sanne de Vries (Wijkteam Noord): Houdt de regie').waitFor();
+    await expectNoAxeViolations(deskPage);
+    await continuity.screenshot({ path: path.join(SCREENSHOT_DIR, 'stepped-up-1280.png') });
+    // Working alongside: the debt counsellor takes on an action in the plan.
+    const action = await sanne.client.create<{ id: string }>(`/api/v1/families/${family.id}/goals/${goal.id}/actions`, { title: 'Schuldeisers op een rij', assigneeUserId: mo.id });
+
+    // The debt counsellor steps back down: first the handover, then who takes over the open action.
+    await inboxPage.goto(`${baseUrl}/gezinnen/${family.id}`);
+    const mine = inboxPage.getByRole('region', { name: 'Samenwerking door de tijd' });
+    await mine.getByRole('button', { name: 'Afschalen: Mohammed Benali' }).click();
+    const stepDown = mine.getByRole('form', { name: 'Afschalen: Mohammed Benali' });
+    await stepDown.getByRole('button', { name: 'Afschalen en overdragen' }).click();
+    await stepDown.getByText('Niet alles is goed ingevuld.').waitFor();
+    expect(await stepDown.getByLabel('Wat werkt goed bij dit gezin?').getAttribute('aria-invalid')).toBe('true');
+    await stepDown.getByLabel('Wat werkt goed bij dit gezin?').fill('Marieke opent de post nu samen met haar zus.');
+    await stepDown.getByLabel('Waar moet de volgende op letten?').fill('Nieuwe achterstand bij de zorgverzekeraar.');
+    await stepDown.getByLabel('Wie vertrouwt het gezin? (mag leeg blijven)').fill('Haar zus Petra');
+    await stepDown.getByRole('button', { name: 'Afschalen en overdragen' }).click();
+    // The open action still needs someone: the server says so, on the field.
+    await stepDown.getByRole('alert').waitFor();
+    const takeOver = stepDown.getByLabel('Wie neemt "Schuldeisers op een rij" over?');
+    expect(await takeOver.getAttribute('aria-invalid')).toBe('true');
+    await takeOver.selectOption({ label: 'Sanne de Vries (Wijkteam Noord)' });
+    await expectNoAxeViolations(inboxPage);
+    await stepDown.getByRole('button', { name: 'Afschalen en overdragen' }).click();
+    await inboxPage.getByText('U heeft de hulp teruggegeven aan de regievoerder en staat niet meer in het team van dit gezin.').waitFor();
     await receiving.close();
-  }, 180_000);
+
+    // The coordinator reads the handover and now holds the action.
+    await deskPage.reload();
+    const after = deskPage.getByRole('region', { name: 'Samenwerking door de tijd' });
+    await after.getByText(/Afgeschaald op/).waitFor();
+    await after.locator('summary', { hasText: 'Afschalen: Mohammed Benali aan Sanne de Vries' }).click();
+    await after.getByText('Marieke opent de post nu samen met haar zus.').waitFor();
+    await after.getByText('"Schuldeisers op een rij" naar Sanne de Vries').waitFor();
+    const plan = (await sanne.client.get(`/api/v1/families/${family.id}/plan`)).json() as { goals: { actions: { id: string; assignee: { id: string } }[] }[] };
+    expect(plan.goals.flatMap((g) => g.actions).find((a) => a.id === action.id)?.assignee.id).toBe(sanne.id);
+    await expectNoAxeViolations(deskPage);
+    await after.screenshot({ path: path.join(SCREENSHOT_DIR, 'stepped-down-1280.png') });
+    await desk.close();
+  }, 240_000);
 });

@@ -1,9 +1,13 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditLog } from '../../packages/server/src/platform/audit/audit-verify';
 import { runRetention } from '../../packages/server/src/modules/retention';
 import { auditOf, closeFile, makeFamily, makeFamilyAccount, makeOrganisation, makeUser, startTestApp, type TestApp } from '../support/test-app';
 
 type Person = Awaited<ReturnType<typeof makeUser>>;
+
+/** What stays of a destroyed file: who accessed it (NEN 7513) and the request that had it destroyed. */
+const KEPT_AFTER_DESTRUCTION = ['audit_events', 'data_subject_requests'];
 interface Request { id: string; status: string; dueOn: string | null; kind: string }
 
 describe('data-subject requests and the retention job', () => {
@@ -124,6 +128,14 @@ describe('data-subject requests and the retention job', () => {
     expect(await t.db.selectFrom('families').select('id').where('id', '=', f.id).executeTakeFirst()).toBeUndefined();
     expect(await t.db.selectFrom('members').select('id').where('family_id', '=', f.id).execute()).toEqual([]);
     expect(await t.db.selectFrom('goals').select('id').where('family_id', '=', f.id).execute()).toEqual([]);
+    // Every table that names a family, now and as tables are added, holds nothing of it but the accountability records.
+    const tables = await sql<{ table_name: string }>`select col.table_name from information_schema.columns col join pg_class c on c.relname = col.table_name and not c.relispartition where col.table_schema = current_schema() and col.column_name = 'family_id' order by col.table_name`.execute(t.db);
+    const left: string[] = [];
+    for (const { table_name } of tables.rows) {
+      const rows = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table_name)} where family_id = ${f.id}`.execute(t.db);
+      if (rows.rows[0]!.n > 0) left.push(table_name);
+    }
+    expect(left).toEqual(KEPT_AFTER_DESTRUCTION);
     expect(await t.db.selectFrom('users').select('id').where('id', '=', mother.id).executeTakeFirst()).toBeUndefined();
     expect(await t.db.selectFrom('recovery_codes').select('id').where('user_id', '=', mother.id).execute()).toEqual([]);
     expect((await mother.client.get('/api/v1/me')).statusCode).toBe(401);

@@ -76,6 +76,12 @@ interface Fixture {
   serviceId: string;
   /** A referral of the family's goal to the partner organisation, which the family lets see what is about money. */
   referralId: string;
+  /** The colleague stepped up as a specialist. */
+  careStepId: string;
+  /** A joint consultation that began an hour ago (so it can be recorded), the parent and the colleague invited. */
+  consultationId: string;
+  /** A signal of the coordinator's (the other fixture only): the partner's file holds the same child. */
+  signalId: string;
 }
 
 interface World {
@@ -245,6 +251,10 @@ function expectationOf(route: AnyRoute, req: FuzzRequest, fx: Fixture): { expect
   }
 
   if (why.length) return { expect: 'must-4xx', why };
+  // The calendar feed takes its own secret instead of a session: anonymous, or with a token that is nobody's, it is refused.
+  if (keyOf(route) === 'GET /api/v1/me/calendar.ics' && !('raw' in req.query) && (req.auth === 'anonymous' || req.query.pairs.some(([k]) => k === 'token'))) {
+    return { expect: 'must-4xx', why: ['no session and no valid feed token'] };
+  }
   if (uncertain) return { expect: 'any', why: ['a raw query or a well-shaped forged cursor'] };
   return route.method === 'GET' ? { expect: 'must-2xx', why: ['well-formed read'] } : { expect: 'ok-or-business', why: ['well-formed change'] };
 }
@@ -522,10 +532,17 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
     });
     const invitation = await c.create<{ id: string }>(`${base}/invitations`, { memberId: family.parentId });
     const referral = await c.create<{ id: string }>(`${base}/referrals`, { goalId: goal.id, toOrganisationId: partnerOrganisationId, reason: 'Hulp bij geld' });
+    const careStep = await c.create<{ id: string }>(`${base}/care-steps`, { specialistUserId: w.colleagueUserId, staying: [] });
+    const hourAgo = Date.now() - 3_600_000;
+    const consultation = await c.create<{ id: string }>(`${base}/consultations`, {
+      startsAt: new Date(hourAgo).toISOString(), endsAt: new Date(hourAgo + 3_600_000).toISOString(), location: 'Wijkcentrum',
+      invitees: { memberIds: [family.parentId], userIds: [w.colleagueUserId] },
+    });
     return {
       familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: colleague.id, covenantId: covenant.id,
       consentId: consent.id, grantId: grant.id, notificationId: told.items[0]!.id, requestId: request.id, invitationId: invitation.id,
-      userId: w.newcomerUserId, organisationId: w.organisationId, version: '1', serviceId: w.serviceId, referralId: referral.id,
+      userId: w.newcomerUserId, organisationId: w.organisationId, version: '1', serviceId: w.serviceId, referralId: referral.id, careStepId: careStep.id,
+      consultationId: consultation.id, signalId: '',
     };
   }
 
@@ -551,6 +568,13 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
       serviceId: (await t.admin.create<{ id: string }>(`/api/v1/organisations/${me.user.organisationId}/services`, { name: 'Budgetcursus', lifeDomains: ['financien'], referral: 'self' })).id,
     };
     w.other = await makeFixture();
+    // A signal for the coordinator: a professional of the partner registers a file with the same child (the same BSN).
+    const partnerProfessional = await makeUser(t, partnerOrganisationId, ['professional'], 'Partner Fuzz');
+    const child = { givenName: 'Sem', familyName: 'Fuzz', birthDate: '2014-05-05', role: 'child', hasCustody: false, bsn: '111222333' };
+    await coordinator.client.create(`/api/v1/families/${w.other.familyId}/members`, child);
+    await partnerProfessional.client.create('/api/v1/families', { name: 'Gezin Partner', members: [child] });
+    const signals = (await coordinator.client.get('/api/v1/me/signals')).json() as { items: { id: string }[] };
+    w.other.signalId = signals.items[0]!.id;
     // Another organisation's service: in this organisation's url it names nothing.
     w.other.serviceId = (await t.admin.create<{ id: string }>(`/api/v1/organisations/${partnerOrganisationId}/services`, { name: 'Spreekuur', lifeDomains: ['lichamelijke-gezondheid'], referral: 'self' })).id;
   });

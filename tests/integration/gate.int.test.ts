@@ -37,6 +37,10 @@ interface Fixture {
   grantId: string;
   /** An open invitation of the parent to the family's file. */
   invitationId: string;
+  /** The team member stepped up as a specialist. */
+  careStepId: string;
+  /** A joint consultation the coordinator planned, with the parent and the member invited. */
+  consultationId: string;
 }
 
 
@@ -95,9 +99,13 @@ describe('the gate, for every family route in the registry', () => {
     });
     const grant = await coordinator.client.create<{ id: string }>(`${base}/break-glass`, { categories: ['safety'], reason: 'Acute zorgen om de veiligheid van de kinderen thuis.' });
     const invitation = await coordinator.client.create<{ id: string }>(`${base}/invitations`, { memberId: family.parentId });
+    const careStep = await coordinator.client.create<{ id: string }>(`${base}/care-steps`, { specialistUserId: member.id, staying: [] });
     const otherFamily = await makeFamily(coordinator.client, 'Gezin Buren');
     otherParent = await makeFamilyAccount(t, coordinator.client, otherFamily.id, otherFamily.parentId);
-    fx = { familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: joined.id, candidateUserId: candidate.id, consentId: consent.id, organisationId, grantId: grant.id, invitationId: invitation.id };
+    const consultation = await coordinator.client.create<{ id: string }>(`${base}/consultations`, {
+      startsAt: '2030-03-01T09:00:00.000Z', endsAt: '2030-03-01T10:00:00.000Z', location: 'Wijkcentrum', invitees: { memberIds: [family.parentId], userIds: [member.id] },
+    });
+    fx = { familyId: family.id, memberId: family.parentId, goalId: goal.id, actionId: action.id, teamMemberId: joined.id, candidateUserId: candidate.id, consentId: consent.id, organisationId, grantId: grant.id, invitationId: invitation.id, careStepId: careStep.id, consultationId: consultation.id };
   });
   afterAll(async () => { await t?.close(); });
 
@@ -224,7 +232,11 @@ describe('the gate, for every family route in the registry', () => {
         "GET /api/v1/me/families → families:list",
         "GET /api/v1/me/actions → families:list",
         "GET /api/v1/me/notifications → account",
+        "POST /api/v1/me/notifications/read-all → account",
         "POST /api/v1/me/notifications/:notificationId/read → account",
+        "GET /api/v1/me/notification-preferences → account",
+        "PUT /api/v1/me/notification-preferences → account",
+        "GET /api/v1/admin/mail-outbox → mail:read",
         "GET /api/v1/organisations → organisations:read",
         "POST /api/v1/organisations → organisations:manage",
         "PATCH /api/v1/organisations/:organisationId → organisations:configure",
@@ -261,6 +273,9 @@ describe('the gate, for every family route in the registry', () => {
         "POST /api/v1/families/:familyId/team → team:manage",
         "PATCH /api/v1/families/:familyId/team/:teamMemberId → team:manage",
         "DELETE /api/v1/families/:familyId/team/:teamMemberId → team:manage",
+        "GET /api/v1/families/:familyId/continuity → team:read",
+        "POST /api/v1/families/:familyId/care-steps → team:manage",
+        "POST /api/v1/families/:familyId/care-steps/:careStepId/step-down → plan:write",
         "GET /api/v1/families/:familyId/plan → plan:read",
         "PATCH /api/v1/families/:familyId/plan → family:update",
         "GET /api/v1/families/:familyId/plan/agreements → plan:read",
@@ -287,6 +302,24 @@ describe('the gate, for every family route in the registry', () => {
         "GET /api/v1/referrals → families:list",
         "GET /api/v1/referrals/:referralId → families:list",
         "POST /api/v1/referrals/:referralId/status → families:list",
+        "GET /api/v1/me/signals → families:list",
+        "GET /api/v1/signals/:signalId → families:list",
+        "POST /api/v1/signals/:signalId/propose-team → families:list",
+        "POST /api/v1/signals/:signalId/accept-team → families:list",
+        "POST /api/v1/signals/:signalId/decline → families:list",
+        "GET /api/v1/families/:familyId/consultations → plan:read",
+        "GET /api/v1/families/:familyId/consultations/agenda-proposal → plan:read",
+        "POST /api/v1/families/:familyId/consultations → plan:write",
+        "GET /api/v1/families/:familyId/consultations/:consultationId → plan:read",
+        "PATCH /api/v1/families/:familyId/consultations/:consultationId → plan:write",
+        "POST /api/v1/families/:familyId/consultations/:consultationId/record → plan:write",
+        "POST /api/v1/families/:familyId/consultations/:consultationId/cancel → plan:write",
+        "GET /api/v1/families/:familyId/consultations/:consultationId/invitation.ics → plan:read",
+        "GET /api/v1/me/consultations → account",
+        "GET /api/v1/me/calendar.ics → public",
+        "GET /api/v1/me/calendar-token → account",
+        "POST /api/v1/me/calendar-token → account",
+        "DELETE /api/v1/me/calendar-token → account",
         "GET /api/v1/families/:familyId/timeline → timeline:read",
         "POST /api/v1/families/:familyId/timeline → timeline:write",
         "GET /api/v1/families/:familyId/consents → consent:read",

@@ -119,11 +119,11 @@ describe('care team and plan', () => {
       const before = await teamOf(sanne.client, f.id);
 
       const noNote = problem(await sanne.client.patch(`/api/v1/families/${f.id}/team/${moMembership.id}`, { role: 'coordinator' }, moMembership.version), 422);
-      expect(pointers(noNote)).toContain('/body/handoverNote');
+      expect(pointers(noNote)).toContain('/body/handover');
       expect(await teamOf(sanne.client, f.id)).toEqual(before);
 
-      const note = 'Moeder wil eerst rust over geld; school belt op dinsdag.';
-      const res = await sanne.client.patch(`/api/v1/families/${f.id}/team/${moMembership.id}`, { role: 'coordinator', handoverNote: note }, moMembership.version);
+      const note = { whatWorks: 'Moeder wil eerst rust over geld.', whatToWatch: 'School belt op dinsdag.', familyTrusts: 'Oma', openActions: '' };
+      const res = await sanne.client.patch(`/api/v1/families/${f.id}/team/${moMembership.id}`, { role: 'coordinator', handover: note }, moMembership.version);
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ userId: mo.id, role: 'coordinator', active: true, version: moMembership.version + 1 });
 
@@ -134,9 +134,11 @@ describe('care team and plan', () => {
 
       const changed = (await timelineOf(mo.client, f.id)).filter((e) => e.event === 'team.coordinator-changed');
       expect(changed).toEqual([expect.objectContaining({
-        kind: 'team', body: note, data: expect.objectContaining({ fromUserId: sanne.id, toUserId: mo.id }),
+        kind: 'team', body: null, data: expect.objectContaining({ fromUserId: sanne.id, toUserId: mo.id, handoverId: expect.any(String) }),
         author: { userId: sanne.id, name: 'Sanne de Vries', organisationName: 'Wijkteam Noord', memberId: null },
       })]);
+      const continuity = (await mo.client.get(`/api/v1/families/${f.id}/continuity`)).json() as { handovers: { id: string; reason: string; note: unknown; to: { userId: string } }[] };
+      expect(continuity.handovers).toEqual([expect.objectContaining({ id: changed[0]!.data.handoverId, reason: 'coordination', note, to: expect.objectContaining({ userId: mo.id }) })]);
 
       // The former coordinator keeps working on the plan but no longer manages the family; the new one does.
       expect((await sanne.client.get(`/api/v1/families/${f.id}/plan`)).statusCode).toBe(200);
@@ -150,11 +152,11 @@ describe('care team and plan', () => {
     it('adding a professional as coordinator hands over too, with a note', async () => {
       const f = await sharedFamily();
       const noNote = problem(await sanne.client.post(`/api/v1/families/${f.id}/team`, { userId: lisa.id, role: 'coordinator' }), 422);
-      expect(pointers(noNote)).toContain('/body/handoverNote');
+      expect(pointers(noNote)).toContain('/body/handover');
       expect((await teamOf(sanne.client, f.id, 'all')).map((m) => m.userId)).toEqual([sanne.id]);
 
-      const note = 'Tim heeft specialistische hulp nodig; Lisa neemt de regie over.';
-      const added = await sanne.client.post(`/api/v1/families/${f.id}/team`, { userId: lisa.id, role: 'coordinator', handoverNote: note, lifeDomains: ['geestelijke-gezondheid'] });
+      const note = { whatWorks: 'Tim heeft specialistische hulp nodig.', whatToWatch: 'Lisa neemt de regie over.' };
+      const added = await sanne.client.post(`/api/v1/families/${f.id}/team`, { userId: lisa.id, role: 'coordinator', handover: note, lifeDomains: ['geestelijke-gezondheid'] });
       expect(added.statusCode, added.body).toBe(201);
       expect(added.json()).toMatchObject({ userId: lisa.id, role: 'coordinator', active: true, organisationName: 'Jeugd-GGZ Kompas' });
 
@@ -162,7 +164,7 @@ describe('care team and plan', () => {
       expect(activeCoordinators(team).map((m) => m.userId)).toEqual([lisa.id]);
       expect(team.map((m) => [m.userId, m.role])).toEqual([[lisa.id, 'coordinator'], [sanne.id, 'member']]);
       const changed = (await timelineOf(lisa.client, f.id)).filter((e) => e.event === 'team.coordinator-changed');
-      expect(changed).toEqual([expect.objectContaining({ body: note, data: expect.objectContaining({ fromUserId: sanne.id, toUserId: lisa.id }) })]);
+      expect(changed).toEqual([expect.objectContaining({ body: null, data: expect.objectContaining({ fromUserId: sanne.id, toUserId: lisa.id }) })]);
     });
 
     it('refuses a professional twice, a user who is not a professional, and unknown life domains', async () => {
@@ -191,8 +193,17 @@ describe('care team and plan', () => {
       // DELETE may carry If-Match; a stale one is refused like any other.
       problem(await sanne.client.delete(`/api/v1/families/${f.id}/team/${membership.id}`, undefined, { 'if-match': `"${membership.version + 1}"` }), 412);
       expect((await teamOf(sanne.client, f.id)).map((m) => m.userId)).toEqual([sanne.id, mo.id]);
-      const ended = await sanne.client.delete(`/api/v1/families/${f.id}/team/${membership.id}`, { reason: 'Schuldhulptraject afgerond' });
+      // Mo still holds an open action: leaving needs a handover note and someone to take the action over.
+      const bare = problem(await sanne.client.delete(`/api/v1/families/${f.id}/team/${membership.id}`, { reason: 'Schuldhulptraject afgerond' }), 422);
+      expect(pointers(bare)).toEqual(['/body/handover']);
+      const handover = { whatWorks: 'Moeder opent de post nu zelf.', whatToWatch: 'Nieuwe schulden bij de zorgverzekeraar.' };
+      const unassigned = problem(await sanne.client.delete(`/api/v1/families/${f.id}/team/${membership.id}`, { reason: 'Schuldhulptraject afgerond', handover }), 422);
+      expect(pointers(unassigned)).toEqual(['/body/reassign']);
+      const ended = await sanne.client.delete(`/api/v1/families/${f.id}/team/${membership.id}`, {
+        reason: 'Schuldhulptraject afgerond', handover, reassign: [{ actionId: action.id, toUserId: sanne.id }],
+      });
       expect(ended.statusCode, ended.body).toBe(200);
+      expect((await planOf(sanne.client, f.id)).goals[0]!.actions[0]).toMatchObject({ id: action.id, assignee: { kind: 'user', id: sanne.id } });
       expect(ended.json()).toMatchObject({ id: membership.id, active: false, endDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), version: membership.version + 1 });
 
       expect((await teamOf(sanne.client, f.id)).map((m) => m.userId)).toEqual([sanne.id]);
@@ -228,7 +239,7 @@ describe('care team and plan', () => {
       const ahmed = await makeUser(t, await makeOrganisation(t, 'jgz'), ['professional'], 'Ahmed Yilmaz');
       const candidates = [await join(f.id, mo), await join(f.id, lisa), await join(f.id, ahmed)];
       const answers = await Promise.all(candidates.map((m) =>
-        sanne.client.patch(`/api/v1/families/${f.id}/team/${m.id}`, { role: 'coordinator', handoverNote: `Overdracht aan ${m.name}` }, m.version)));
+        sanne.client.patch(`/api/v1/families/${f.id}/team/${m.id}`, { role: 'coordinator', handover: { whatWorks: `Overdracht aan ${m.name}`, whatToWatch: 'Rustig aan' } }, m.version)));
       for (const res of answers) expect([200, 404, 409], res.body).toContain(res.statusCode);
       // Either one is refused, or they serialise into two handovers (Sanne → one → the other): both keep the rule.
       const succeeded = answers.filter((r) => r.statusCode === 200).map((r) => (r.json() as TeamMember).userId);

@@ -8,6 +8,7 @@ import { createAdmin, hasAnyUser } from './bootstrap';
 import { DEMO_PASSWORD, demoFamilyAccounts, demoPeople, DEMO_ADMIN, DEMO_TOTP_SECRET, seedDemo } from './demo/seed-demo';
 import { totpCode } from './platform/auth/totp';
 import { runRetention } from './modules/retention';
+import { runNotificationSweep, smtpTransport, startNotificationJobs } from './modules/notifications';
 
 const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -20,9 +21,11 @@ const usage = `gezinsplan <command>
   create-admin       create an administrator (--email, --password, --name; or GEZINSPLAN_ADMIN_EMAIL/PASSWORD)
   audit verify       check the audit log's hash chains and name the first broken record
   retention run      destroy the files whose retention period or scheduled erasure has come due (serve runs it hourly)
+  notifications sweep  notify actions due tomorrow or overdue and evaluations coming up, each once (serve runs it hourly)
 
 Environment: DATABASE_URL (PostgreSQL; default is embedded PGlite in GEZINSPLAN_DATA_DIR, default ./data),
-PORT (8080), HOST (127.0.0.1; 0.0.0.0 in a container), GEZINSPLAN_ADMIN_EMAIL, GEZINSPLAN_ADMIN_PASSWORD.`;
+PORT (8080), HOST (127.0.0.1; 0.0.0.0 in a container), GEZINSPLAN_ADMIN_EMAIL, GEZINSPLAN_ADMIN_PASSWORD,
+SMTP_URL (smtp://user:pass@host:587; without it mail waits in the outbox), MAIL_FROM, GEZINSPLAN_PUBLIC_URL (the link in mails).`;
 
 async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
   const handle = await openDatabase(loadConfig().database);
@@ -86,8 +89,13 @@ async function serve(demo: boolean): Promise<void> {
     );
   }, RETENTION_INTERVAL_MS);
   retention.unref();
+  // Mail goes out from the outbox, and the sweep notifies what is due, outside any request.
+  const stopNotificationJobs = startNotificationJobs(handle.db, {
+    transport: config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl) : null, from: config.mail.from, appUrl: config.mail.appUrl,
+  }, app.log);
   const shutdown = async () => {
     clearInterval(retention);
+    stopNotificationJobs();
     await app.close();
     await handle.close();
     process.exit(0);
@@ -154,6 +162,12 @@ async function main(argv: string[]): Promise<void> {
       const report = await withDatabase((h) => runRetention(h.db));
       process.stdout.write(`Retention job: ${report.destroyed.length} file(s) destroyed` +
         `${report.destroyed.length ? ` (${report.destroyed.map((d) => d.reason).join(', ')})` : ''}; each is recorded in the audit log.\n`);
+      return;
+    }
+    case 'notifications': {
+      if (sub !== 'sweep') break;
+      const report = await withDatabase((h) => runNotificationSweep(h.db));
+      process.stdout.write(`Notification sweep: ${report.notified} new notification(s).\n`);
       return;
     }
     default:

@@ -11,6 +11,8 @@ export interface ServerConfig {
   /** Trust X-Forwarded-* from a reverse proxy (for the client IP in the audit log). */
   trustProxy: boolean;
   logLevel: string;
+  /** Outgoing mail: `smtp://user:pass@host:587` or `smtps://…`; without it, mail waits in the outbox (admins see it). */
+  mail: { smtpUrl: string | null; from: string; appUrl: string };
 }
 
 /** Reads the environment once, at start; every setting has a default that works on a laptop. */
@@ -28,5 +30,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     secureCookies: env.GEZINSPLAN_SECURE_COOKIES ? env.GEZINSPLAN_SECURE_COOKIES === 'true' : env.NODE_ENV === 'production',
     trustProxy: env.GEZINSPLAN_TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
+    mail: {
+      smtpUrl: env.SMTP_URL || null,
+      from: env.MAIL_FROM ?? 'Gezinsplan <noreply@gezinsplan.localhost>',
+      // The link in every mail: where people open the app.
+      appUrl: env.GEZINSPLAN_PUBLIC_URL ?? `http://localhost:${port}/`,
+    },
   };
 }

@@ -13,6 +13,8 @@ import { decisionsRoutes } from './modules/decisions';
 import { evaluationsRoutes } from './modules/evaluations';
 import { servicesRoutes } from './modules/services';
 import { referralsRoutes } from './modules/referrals';
+import { signalsRoutes } from './modules/signals';
+import { consultationsRoutes } from './modules/consultations';
 import { timelineRoutes } from './modules/timeline';
 import { auditRoutes } from './modules/audit';
 import { meRoutes } from './modules/me';
@@ -44,6 +46,8 @@ export const routes: readonly AnyRoute[] = [
   ...decisionsRoutes,
   ...evaluationsRoutes,
   ...referralsRoutes,
+  ...signalsRoutes,
+  ...consultationsRoutes,
   ...timelineRoutes,
   ...consentsRoutes,
   ...familyAccountsRoutes,

@@ -28,6 +28,10 @@ const EvaluationsPage = lazy(() => import('./pages/EvaluationsPage').then((m) =>
 const NewEvaluationPage = lazy(() => import('./pages/NewEvaluationPage').then((m) => ({ default: m.NewEvaluationPage })));
 const GoalPage = lazy(() => import('./pages/GoalPage').then((m) => ({ default: m.GoalPage })));
 const ClosePage = lazy(() => import('./pages/ClosePage').then((m) => ({ default: m.ClosePage })));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const ConsultationsPage = lazy(() => import('./pages/ConsultationsPage').then((m) => ({ default: m.ConsultationsPage })));
+const NewConsultationPage = lazy(() => import('./pages/NewConsultationPage').then((m) => ({ default: m.NewConsultationPage })));
+const ConsultationPage = lazy(() => import('./pages/ConsultationPage').then((m) => ({ default: m.ConsultationPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -62,6 +66,7 @@ const router = createBrowserRouter([
           { path: '/', element: <HomePage /> },
           { path: NEW_FAMILY_PATH, element: <NewFamilyPage /> },
           { path: '/beheer', element: <AdminRoute /> },
+          { path: '/meldingen', element: <NotificationsPage /> },
           {
             // The page renders once, complete: its code and its data load side by side, not one after the other.
             path: FAMILY_PATH,
@@ -74,6 +79,9 @@ const router = createBrowserRouter([
           { path: `${FAMILY_PATH}/evaluaties/nieuw`, element: <NewEvaluationPage /> },
           { path: `${FAMILY_PATH}/doelen/:goalId`, element: <GoalPage /> },
           { path: `${FAMILY_PATH}/afsluiten`, element: <ClosePage /> },
+          { path: `${FAMILY_PATH}/overleg`, element: <ConsultationsPage /> },
+          { path: `${FAMILY_PATH}/overleg/nieuw`, element: <NewConsultationPage /> },
+          { path: `${FAMILY_PATH}/overleg/:consultationId`, element: <ConsultationPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -41,6 +41,7 @@ export const globalPermissions = [
   'privacy:audit',
   'privacy:review',
   'privacy:requests',
+  'mail:read',
 ] as const;
 export type GlobalPermission = (typeof globalPermissions)[number];
 
@@ -50,7 +51,7 @@ const everyone: GlobalPermission[] = ['catalogue:read', 'organisations:read', 'c
 
 /** Which global permissions each role holds. Admins manage the system, not care content. */
 export const rolePermissions: Record<Role, readonly GlobalPermission[]> = {
-  admin: [...everyone, 'organisations:manage', 'organisations:configure', 'users:read', 'users:manage', 'catalogue:manage', 'services:manage'],
+  admin: [...everyone, 'organisations:manage', 'organisations:configure', 'users:read', 'users:manage', 'catalogue:manage', 'services:manage', 'mail:read'],
   'org-admin': [...everyone, 'organisations:configure', 'users:read', 'users:manage', 'directory:read', 'covenants:manage', 'services:manage'],
   professional: [...everyone, 'directory:read', 'families:create', 'families:list'],
   policy: [...everyone],

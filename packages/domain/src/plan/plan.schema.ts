@@ -41,16 +41,21 @@ export const UpdateGoal = z.strictObject({
 }).refine((g) => !(g.ownerMemberId && g.ownerUserId), { message: 'give one owner', path: ['ownerUserId'] });
 export type UpdateGoal = z.infer<typeof UpdateGoal>;
 
-export const CreateAction = z.strictObject({
+/** What a new action says: what, by when, and who does it (a professional, a family member or a supporter). */
+export const actionFields = {
   title: NonEmptyText(500),
   dueDate: IsoDate.optional(),
   assigneeUserId: Id.optional(),
   assigneeMemberId: Id.optional(),
   assigneeSupporterId: Id.optional(),
-}).refine(
+};
+/** A new action has exactly one assignee (the arguments of `.refine`). */
+export const oneAssignee: [(a: { assigneeUserId?: string; assigneeMemberId?: string; assigneeSupporterId?: string }) => boolean, { message: string; path: string[] }] = [
   (a) => [a.assigneeUserId, a.assigneeMemberId, a.assigneeSupporterId].filter(Boolean).length === 1,
   { message: 'give exactly one of assigneeUserId, assigneeMemberId, assigneeSupporterId', path: ['assigneeUserId'] },
-);
+];
+
+export const CreateAction = z.strictObject(actionFields).refine(...oneAssignee);
 export type CreateAction = z.infer<typeof CreateAction>;
 
 export const UpdateAction = z.strictObject({

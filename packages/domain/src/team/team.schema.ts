@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, IsoDate, NonEmptyText, Text, Timestamp, Version } from '../common.schema';
+import { Id, IsoDate, Text, Timestamp, Version } from '../common.schema';
+import { HandoverNote, Reassignments } from './continuity.schema';
 
 export const teamRoles = ['coordinator', 'member', 'experienceExpert'] as const;
 export const TeamRole = z.enum(teamRoles);
@@ -16,7 +17,7 @@ export const AddTeamMember = z.strictObject({
   responsibility: Text(1000).default(''),
   startDate: IsoDate.optional(),
   /** Required when `role` is coordinator and another coordinator is active: what the next coordinator must know. */
-  handoverNote: NonEmptyText(2000).optional(),
+  handover: HandoverNote.optional(),
 });
 export type AddTeamMember = z.infer<typeof AddTeamMember>;
 
@@ -24,11 +25,17 @@ export const UpdateTeamMember = z.strictObject({
   role: TeamRole.optional(),
   lifeDomains: lifeDomains.optional(),
   responsibility: Text(1000).optional(),
-  handoverNote: NonEmptyText(2000).optional(),
+  handover: HandoverNote.optional(),
 });
 export type UpdateTeamMember = z.infer<typeof UpdateTeamMember>;
 
-export const EndTeamMember = z.strictObject({ reason: Text(1000).optional() });
+/** Leaving with open actions needs a handover note and a new assignee for every one of them. */
+export const EndTeamMember = z.strictObject({
+  reason: Text(1000).optional(),
+  handover: HandoverNote.optional(),
+  reassign: Reassignments.optional(),
+});
+export type EndTeamMember = z.infer<typeof EndTeamMember>;
 
 export const TeamQuery = z.object({
   include: z.enum(['active', 'all']).default('active'),

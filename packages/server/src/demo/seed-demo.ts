@@ -5,6 +5,9 @@ import { ApiClient } from '../platform/http/api-client';
 import { createAdmin } from '../bootstrap';
 import { seedCareProcess, type DemoCareProcess } from './seed-care-process';
 import { seedServices } from './seed-services';
+import { seedConsultations, type DemoConsultations } from './seed-consultations';
+import { seedStepUp, type DemoStep } from './seed-continuity';
+import { runNotificationSweep } from '../modules/notifications';
 
 export const DEMO_PASSWORD = 'Gezinsplan-demo-2026';
 export const DEMO_ADMIN = 'beheer@gezinsplan.demo';
@@ -49,7 +52,7 @@ interface DemoFamily {
   name: string;
   phase: 'aanmelding' | 'intake' | 'plan' | 'uitvoering' | 'evaluatie' | 'afgesloten';
   coordinator: string;
-  members: { givenName: string; familyName: string; birthDate: string; role: 'parent' | 'child' | 'other'; hasCustody?: boolean }[];
+  members: { givenName: string; familyName: string; birthDate: string; role: 'parent' | 'child' | 'other'; hasCustody?: boolean; bsn?: string }[];
   /** Members (by index) who share their data with nobody but the coordinator's organisation. */
   private?: number[];
   supporters?: { name: string; relation: string }[];
@@ -61,6 +64,10 @@ interface DemoFamily {
   care?: DemoCareProcess;
   /** A referral by the coordinator, for a goal (by index), to the organisation of a demo person, for one of its services. */
   referral?: { goal: number; member: number; to: string; service: string; reason: string; summary: string };
+  /** A step up to specialist care, with who stays involved. */
+  step?: DemoStep;
+  /** Joint consultations (MDO): one held, one coming up. */
+  consultations?: DemoConsultations;
 }
 
 const families: DemoFamily[] = [
@@ -100,6 +107,17 @@ const families: DemoFamily[] = [
       goal: 2, member: 0, to: 'lotte', service: 'Behandeling bij somberheid en angst',
       reason: 'Marieke voelt zich al maanden somber en slaapt slecht. Zij wil graag praten met een psycholoog.',
       summary: 'Moeder van twee kinderen; de schulden worden aangepakt door de schuldhulp. De huisarts is op de hoogte.',
+    },
+    // The team met with Marieke and Oma Riet three weeks ago; the next MDO, about the goals now, is next week.
+    consultations: {
+      invite: ['bakker', 'mo', 'joost'], members: [0], supporters: [0],
+      held: {
+        weeksAgo: 3, location: 'Wijkcentrum De Kroon, zaal 2',
+        notes: 'Marieke vertelde dat de schuldeisers elke week bellen. Tim heeft het moeilijk op maandag.',
+        decisions: [{ text: 'Schuldhulp neemt het contact met de schuldeisers over.', goal: 0 }, { text: 'Over vier weken komen we weer samen.' }],
+        actions: [{ goal: 1, title: 'Rooster van Tim aanpassen op maandag', who: 'joost', inDays: 10 }],
+      },
+      upcoming: { inDays: 6, location: 'Wijkcentrum De Kroon, zaal 2', videoUrl: 'https://video.voorbeeldstad.demo/mdo-jansen', freeItems: ['Hoe gaat het met Marieke?', 'Rondvraag'] },
     },
     care: {
       assessments: [
@@ -154,7 +172,16 @@ const families: DemoFamily[] = [
     name: 'Gezin Kaya', phase: 'aanmelding', coordinator: 'ahmed',
     members: [
       { givenName: 'Elif', familyName: 'Kaya', birthDate: '1990-08-19', role: 'parent', hasCustody: true },
-      { givenName: 'Mert', familyName: 'Kaya', birthDate: '2018-05-05', role: 'child' },
+      { givenName: 'Mert', familyName: 'Kaya', birthDate: '2018-05-05', role: 'child', bsn: '111222333' },
+    ],
+  },
+  // Mert lives half the week with his father; the wijkteam registered that household without knowing of the
+  // jeugdteam's file. The same BSN makes a Gezinsplan signal: Sanne and Ahmed each see it in Mijn werk.
+  {
+    name: 'Gezin Kaya (vader)', phase: 'aanmelding', coordinator: 'sanne',
+    members: [
+      { givenName: 'Burak', familyName: 'Kaya', birthDate: '1988-01-23', role: 'parent', hasCustody: true },
+      { givenName: 'Mert', familyName: 'Kaya', birthDate: '2018-05-05', role: 'child', bsn: '111222333' },
     ],
   },
   {
@@ -164,6 +191,10 @@ const families: DemoFamily[] = [
       { givenName: 'Sem', familyName: 'Visser', birthDate: '2011-07-07', role: 'child' },
     ],
     team: [{ who: 'iris', lifeDomains: ['huiselijke-relaties', 'socialisering'], responsibility: 'Gezinsbehandeling' }],
+    step: {
+      specialist: 'iris', staying: [{ who: 'sanne', involvement: 'Houdt de regie en ziet Anouk elke twee weken' }],
+      note: 'Gezinsbehandeling bij De Brug; het wijkteam blijft de vaste contactpersoon.', teamStartedWeeksAgo: 20, steppedUpWeeksAgo: 12,
+    },
     goals: [
       { title: 'Minder ruzie thuis over huiswerk en schermtijd', lifeDomain: 'huiselijke-relaties', members: [0, 1], focus: 'now',
         actions: [{ title: 'Afspraken over schermtijd op papier zetten', due: -10, who: { member: 0 } }] },
@@ -288,12 +319,21 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<boolean> {
         reason: f.referral.reason, summary: f.referral.summary, includeWho: true,
       });
     }
+    if (f.consultations) {
+      await seedConsultations(coordinator, base, f.consultations, {
+        user: (key) => userIds.get(key)!, member: memberId, supporter: (i) => supporterIds[i]!, goal: (i) => goalIds[i]!,
+      });
+    }
+    if (f.step) await seedStepUp(db, coordinator, base, family.id, f.step, (key) => userIds.get(key)!);
     // The coordinator opens the file (a visit) before the team's notes come in, so her caseload shows what is new.
     await coordinator.get(base);
     for (const n of f.notes ?? []) {
       await (await as(n.who)).create(`${base}/timeline`, { body: n.body, lifeDomain: n.lifeDomain, memberIds: (n.members ?? []).map(memberId) });
     }
   }
+  // The work above left notifications (actions given, consents, referrals); the sweep adds what is due or overdue.
+  // Without SMTP_URL their mail waits in the outbox, which the admin sees under "Uitgaande e-mail".
+  await runNotificationSweep(db);
   return true;
 }
 

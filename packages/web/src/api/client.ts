@@ -25,7 +25,7 @@ export function whenSessionEnds(handler: () => void): void {
 }
 
 /** Calls the API: JSON in and out, the CSRF token on changes, and a thrown ApiError for anything but success. */
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const res = await fetch(url, {
     method,
     credentials: 'same-origin',

@@ -2,12 +2,20 @@ import type { Messages } from './nl';
 import { processEn } from './process.en';
 import { servicesEn } from './services.en';
 import { referralsEn } from './referrals.en';
+import { signalsEn } from './signals.en';
+import { notificationsEn } from './notifications.en';
+import { consultationsEn } from './consultations.en';
+import { continuityEn } from './continuity.en';
 
 /** English, complete: the same keys as nl.ts (the type says so). */
 export const en: Messages = {
   process: processEn,
   services: servicesEn,
   referrals: referralsEn,
+  signals: signalsEn,
+  notifications: notificationsEn,
+  consultations: consultationsEn,
+  continuity: continuityEn,
   app: { name: 'Gezinsplan', tagline: 'One family, one plan', skipToContent: 'Skip to content', language: 'Nederlands', signOut: 'Sign out', mainNav: 'Main menu', footer: 'Gezinsplan: one plan, made together with the family.' },
   common: { loading: 'One moment…', error: 'Something went wrong. Please try again.', retry: 'Try again', back: 'Back', save: 'Save', cancel: 'Cancel', none: 'Nothing yet.' },
   signIn: {
@@ -66,7 +74,7 @@ export const en: Messages = {
     new: 'New', note: 'Note', byFamily: 'by the family', event: {
       'family.registered': 'Family registered', 'family.phase-changed': 'Phase changed', 'family.updated': 'Family details changed', 'member.added': 'Family member added',
       'member.updated': 'Family member changed', 'supporter.added': 'Supporter added', 'team.member-added': 'Professional joined the team', 'team.member-updated': 'Team role changed',
-      'team.member-ended': 'Professional left the team', 'team.coordinator-changed': 'New coordinator', 'goal.created': 'Goal added', 'goal.updated': 'Goal changed',
+      'team.member-ended': 'Professional left the team', 'team.stepped-up': 'Stepped up to specialist care', 'team.stepped-down': 'Stepped down, help handed over', 'team.coordinator-changed': 'New coordinator', 'goal.created': 'Goal added', 'goal.updated': 'Goal changed',
       'goal.focus-changed': 'Goal moved', 'action.created': 'Action added', 'action.updated': 'Action changed', 'action.done': 'Action done', 'action.open': 'Action reopened',
       'action.cancelled': 'Action stopped', 'consent.given': 'Consent given', 'consent.changed': 'Consent changed', 'consent.withdrawn': 'Consent withdrawn',
       'invitation.created': 'Invitation sent', 'invitation.revoked': 'Invitation withdrawn', 'account.created': 'Account created', 'account.ended': 'Account ended', 'assessment.recorded': 'Life domains mapped', note: 'Note',
@@ -75,6 +83,10 @@ export const en: Messages = {
       'referral.draft': 'Referral drafted', 'referral.requested': 'Referral sent', 'referral.accepted': 'Referral accepted',
       'referral.rejected': 'Referral rejected', 'referral.in-progress': 'Help after referral started', 'referral.completed': 'Referral completed',
       'referral.cancelled': 'Referral withdrawn', 'referral.failed': 'Referral did not work out',
+      'signal.raised': 'Signal: another organisation also works with a child of this family', 'signal.joined': 'Signal dealt with: one team together',
+      'signal.declined': 'Signal dealt with: reason recorded',
+      'consultation.planned': 'Joint consultation planned', 'consultation.rescheduled': 'Consultation rescheduled', 'consultation.updated': 'Consultation changed',
+      'consultation.held': 'Consultation recorded', 'consultation.decided': 'Decision in the consultation', 'consultation.cancelled': 'Consultation cancelled',
     },
   },
   portal: {
@@ -100,7 +112,7 @@ export const en: Messages = {
     member: 'Family member {{n}}', givenName: 'First name', familyNameOfMember: 'Last name', birthDate: 'Date of birth', role: 'Role in the family',
     custody: 'Has parental authority', addMember: 'Another family member', removeMember: 'Remove family member {{n}}', register: 'Register family', invalid: 'Not everything is filled in correctly: {{detail}}',
     addProfessional: 'Add a professional', search: 'Search by name', searchHint: 'Type at least 2 letters.', choose: 'Choose', chosen: 'Chosen: {{name}}',
-    teamRole: 'Role in the team', responsibility: 'What is this professional responsible for?', addToTeam: 'Add to the team', handoverNote: 'Handover for the new coordinator',
+    teamRole: 'Role in the team', responsibility: 'What is this professional responsible for?', addToTeam: 'Add to the team',
     addGoal: 'Add a goal', goalTitle: 'Goal, in the family’s words', lifeDomain: 'Life domain', about: 'Who is it about?', focus: 'When',
     addAction: 'Add an action', actionTitle: 'What needs to happen?', who: 'Who does it?', dueDate: 'Due', editGoal: 'Change', saveGoal: 'Save goal',
     nowFull: 'There are already {{limit}} goals under ‘Working on now’. Move another goal to ‘Later’ first.', nowFullHint: '‘Working on now’ is full: it holds {{limit}} goals already. Not everything at once; this goal goes under ‘Later’.',
@@ -110,7 +122,7 @@ export const en: Messages = {
     endReason: 'Why does this help stop?', endConfirm: 'Take off the team',
     saved: 'Saved.', newFamilyButton: 'New family', choose_member: 'Choose…',
     domains: 'Life domains this professional works on', noDomains: 'No life domains chosen', editTeam: 'Change', editTeamLabel: 'Change: {{name}}',
-    handoverHint: 'What works, what should the next coordinator watch, which actions are open, whom does the family trust?',
+    leaveHint: '{{name}} still has open actions. Write down what the coordinator must know and choose who takes over each action.', handoverHint: 'What works, what should the next coordinator watch, which actions are open, whom does the family trust?',
     teamSaved: 'The role of {{name}} has been changed.', teamConflict: 'Someone else has just changed this. You now see the newest version.',
   },
   admin: {

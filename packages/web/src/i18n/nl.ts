@@ -1,12 +1,20 @@
 import { processNl } from './process.nl';
 import { servicesNl } from './services.nl';
 import { referralsNl } from './referrals.nl';
+import { signalsNl } from './signals.nl';
+import { notificationsNl } from './notifications.nl';
+import { consultationsNl } from './consultations.nl';
+import { continuityNl } from './continuity.nl';
 
 /** Dutch, plain language (B1): the default. Every text the app shows comes from here or from en.ts. */
 export const nl = {
   process: processNl,
   services: servicesNl,
   referrals: referralsNl,
+  signals: signalsNl,
+  notifications: notificationsNl,
+  consultations: consultationsNl,
+  continuity: continuityNl,
   app: { name: 'Gezinsplan', tagline: 'Eén gezin, één plan', skipToContent: 'Naar de inhoud', language: 'English', signOut: 'Uitloggen', mainNav: 'Hoofdmenu', footer: 'Gezinsplan: samen met het gezin aan één plan.' },
   common: { loading: 'Even geduld…', error: 'Er ging iets mis. Probeer het opnieuw.', retry: 'Opnieuw proberen', back: 'Terug', save: 'Opslaan', cancel: 'Annuleren', none: 'Nog niets.' },
   signIn: {
@@ -65,7 +73,7 @@ export const nl = {
     new: 'Nieuw', note: 'Notitie', byFamily: 'door het gezin', event: {
       'family.registered': 'Gezin aangemeld', 'family.phase-changed': 'Fase veranderd', 'family.updated': 'Gezinsgegevens aangepast', 'member.added': 'Gezinslid toegevoegd',
       'member.updated': 'Gezinslid aangepast', 'supporter.added': 'Steunfiguur toegevoegd', 'team.member-added': 'Hulpverlener in het team', 'team.member-updated': 'Rol in het team aangepast',
-      'team.member-ended': 'Hulpverlener uit het team', 'team.coordinator-changed': 'Nieuwe regievoerder', 'goal.created': 'Doel toegevoegd', 'goal.updated': 'Doel aangepast',
+      'team.member-ended': 'Hulpverlener uit het team', 'team.stepped-up': 'Opgeschaald naar specialistische hulp', 'team.stepped-down': 'Afgeschaald, hulp overgedragen', 'team.coordinator-changed': 'Nieuwe regievoerder', 'goal.created': 'Doel toegevoegd', 'goal.updated': 'Doel aangepast',
       'goal.focus-changed': 'Doel verschoven', 'action.created': 'Actie toegevoegd', 'action.updated': 'Actie aangepast', 'action.done': 'Actie klaar', 'action.open': 'Actie weer open',
       'action.cancelled': 'Actie gestopt', 'consent.given': 'Toestemming gegeven', 'consent.changed': 'Toestemming aangepast', 'consent.withdrawn': 'Toestemming ingetrokken',
       'invitation.created': 'Uitnodiging verstuurd', 'invitation.revoked': 'Uitnodiging ingetrokken', 'account.created': 'Account gemaakt', 'account.ended': 'Account beëindigd', 'assessment.recorded': 'Leefgebieden in kaart gebracht', note: 'Notitie',
@@ -74,6 +82,10 @@ export const nl = {
       'referral.draft': 'Verwijzing als concept', 'referral.requested': 'Verwijzing verstuurd', 'referral.accepted': 'Verwijzing geaccepteerd',
       'referral.rejected': 'Verwijzing afgewezen', 'referral.in-progress': 'Hulp na verwijzing gestart', 'referral.completed': 'Verwijzing afgerond',
       'referral.cancelled': 'Verwijzing ingetrokken', 'referral.failed': 'Verwijzing niet gelukt',
+      'signal.raised': 'Signaal: een andere organisatie werkt ook met een kind uit dit gezin', 'signal.joined': 'Signaal afgehandeld: samen in één team',
+      'signal.declined': 'Signaal afgehandeld: reden vastgelegd',
+      'consultation.planned': 'Gezamenlijk overleg gepland', 'consultation.rescheduled': 'Overleg verzet', 'consultation.updated': 'Overleg aangepast',
+      'consultation.held': 'Verslag van het overleg', 'consultation.decided': 'Besluit in het overleg', 'consultation.cancelled': 'Overleg afgezegd',
     },
   },
   portal: {
@@ -99,7 +111,7 @@ export const nl = {
     member: 'Gezinslid {{n}}', givenName: 'Voornaam', familyNameOfMember: 'Achternaam', birthDate: 'Geboortedatum', role: 'Rol in het gezin',
     custody: 'Heeft gezag', addMember: 'Nog een gezinslid', removeMember: 'Haal gezinslid {{n}} weg', register: 'Gezin aanmelden', invalid: 'Niet alles is goed ingevuld: {{detail}}',
     addProfessional: 'Hulpverlener toevoegen', search: 'Zoek op naam', searchHint: 'Typ minstens 2 letters.', choose: 'Kies', chosen: 'Gekozen: {{name}}',
-    teamRole: 'Rol in het team', responsibility: 'Waar is deze hulpverlener verantwoordelijk voor?', addToTeam: 'Toevoegen aan het team', handoverNote: 'Overdracht voor de nieuwe regievoerder',
+    teamRole: 'Rol in het team', responsibility: 'Waar is deze hulpverlener verantwoordelijk voor?', addToTeam: 'Toevoegen aan het team',
     addGoal: 'Doel toevoegen', goalTitle: 'Doel, in de woorden van het gezin', lifeDomain: 'Leefgebied', about: 'Over wie gaat het?', focus: 'Wanneer',
     addAction: 'Actie toevoegen', actionTitle: 'Wat moet er gebeuren?', who: 'Wie doet het?', dueDate: 'Uiterlijk', editGoal: 'Aanpassen', saveGoal: 'Doel opslaan',
     nowFull: 'Er staan al {{limit}} doelen op ‘Nu aan werken’. Zet eerst een ander doel op ‘Later’.', nowFullHint: '‘Nu aan werken’ is vol: er staan al {{limit}} doelen. Niet alles tegelijk; dit doel komt bij ‘Later’.',
@@ -109,7 +121,7 @@ export const nl = {
     endReason: 'Waarom stopt deze hulp?', endConfirm: 'Uit het team halen',
     saved: 'Opgeslagen.', newFamilyButton: 'Nieuw gezin', choose_member: 'Kies…',
     domains: 'Leefgebieden waar deze hulpverlener aan werkt', noDomains: 'Geen leefgebieden gekozen', editTeam: 'Wijzigen', editTeamLabel: 'Wijzigen: {{name}}',
-    handoverHint: 'Wat werkt, waar moet de nieuwe regievoerder op letten, welke acties staan open, wie vertrouwt het gezin?',
+    leaveHint: '{{name}} heeft nog open acties. Schrijf op wat de regievoerder moet weten en kies wie elke actie overneemt.', handoverHint: 'Wat werkt, waar moet de nieuwe regievoerder op letten, welke acties staan open, wie vertrouwt het gezin?',
     teamSaved: 'De rol van {{name}} is aangepast.', teamConflict: 'Iemand anders heeft dit net aangepast. U ziet nu de nieuwste versie.',
   },
   admin: {

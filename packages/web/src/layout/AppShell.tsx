@@ -6,6 +6,7 @@ import { switchLanguage } from '../i18n';
 import { isComplete, useSession } from '../session/session';
 import { useSignOut } from '../pages/sign-in/useSignOut';
 import { Loading } from '../components/Loading';
+import { NotificationsLink } from './NotificationsLink';
 
 /** Every page: a skip link, the header with who is signed in, the main content, and the footer. */
 export function AppShell() {
@@ -44,6 +45,7 @@ export function AppShell() {
                 {signedIn.user.kind === 'professional' && signedIn.user.roles.some((r) => r === 'admin' || r === 'org-admin') && (
                   <Link to="/beheer" className="gp-header-link">{t('nav.admin')}</Link>
                 )}
+                <NotificationsLink />
                 <span className="gp-user">{signedIn.user.name}</span>
                 <Button appearance="secondary-action-button" className="gp-header-button" onClick={() => void signOut()}>{t('app.signOut')}</Button>
               </>

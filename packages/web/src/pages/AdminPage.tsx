@@ -13,6 +13,7 @@ import { problemText } from '../components/problemText';
 import { checkForm, type FieldErrors } from '../components/validation';
 import { CollaborationCatalogueCard } from './admin/CollaborationCatalogueCard';
 import { ServicesCard } from './admin/ServicesCard';
+import { MailOutboxCard } from './admin/MailOutboxCard';
 
 type Notice = { type: 'ok' | 'error'; text: string } | null;
 
@@ -90,6 +91,7 @@ export function AdminPage({ roles, organisationId }: { roles: Role[]; organisati
       </section>
       <ServicesCard isAdmin={isAdmin} organisationId={organisationId} organisations={organisations.data?.items ?? []} />
       {isAdmin && <CollaborationCatalogueCard />}
+      {isAdmin && <MailOutboxCard />}
     </>
   );
 }

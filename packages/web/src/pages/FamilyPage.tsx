@@ -24,6 +24,8 @@ import { FamilyHeader, FamilyNav } from './family/FamilyFrame';
 import { PhaseCard } from './family/PhaseCard';
 import { AgreementPanel } from './family/AgreementPanel';
 import { EvaluationSchedule } from './family/EvaluationSchedule';
+import { ContinuityCard } from './continuity/ContinuityCard';
+import { SignalNotice } from './signals/SignalsSection';
 
 /** One family, as a professional on its team sees it: who is in it, who helps, the plan and what happened. */
 export function FamilyPage() {
@@ -59,6 +61,7 @@ export function FamilyPage() {
     <>
       <FamilyHeader family={family.data} />
       <FamilyNav familyId={familyId} active="overview" />
+      <SignalNotice familyId={familyId} />
       <PhaseCard familyId={familyId} canMove={can('family:update')} />
       <div className="gp-grid">
         <MembersCard familyId={familyId} members={members} canWrite={can('member:write')} />
@@ -76,6 +79,7 @@ export function FamilyPage() {
           </QueryState>
         </section>
       </div>
+      <ContinuityCard familyId={familyId} canManage={can('team:manage')} />
       <section aria-labelledby="plan-title" className="gp-card">
         <Heading2 id="plan-title">{t('family.plan')}</Heading2>
         <Button appearance="secondary-action-button" className="gp-no-print" onClick={() => window.print()}>{t('family.print')}</Button>

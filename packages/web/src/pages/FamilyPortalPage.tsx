@@ -11,6 +11,7 @@ import { lifeDomainName, PlanView } from './family/PlanView';
 import { TeamList } from './family/TeamList';
 import { ConsentPanel } from './portal/ConsentPanel';
 import { PortalAgreement, PortalNeeds } from './portal/PortalCareProcess';
+import { PortalConsultations } from './consultations/PortalConsultations';
 
 /** The family's own page, in plain language: our plan, who helps us, who may see what, and who looked at our file. */
 export function FamilyPortalPage({ familyId, memberId, userId, name }: { familyId: string; memberId: string; userId: string; name: string }) {
@@ -47,6 +48,7 @@ export function FamilyPortalPage({ familyId, memberId, userId, name }: { familyI
           )}
         </QueryState>
       </section>
+      <PortalConsultations familyId={familyId} />
       <AddGoal familyId={familyId} memberId={memberId} />
       <PortalNeeds familyId={familyId} memberId={memberId} name={members.data?.items.find((m) => m.id === memberId)?.givenName ?? name} />
       <div className="gp-grid">

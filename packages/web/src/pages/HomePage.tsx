@@ -1,5 +1,7 @@
-import { useSession } from '../session/session';
 import { lazy } from 'react';
+import { useLocation } from 'react-router';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { useSession } from '../session/session';
 
 const MyWorkPage = lazy(() => import('./MyWorkPage').then((m) => ({ default: m.MyWorkPage })));
 const FamilyPortalPage = lazy(() => import('./FamilyPortalPage').then((m) => ({ default: m.FamilyPortalPage })));
@@ -14,5 +16,17 @@ export function HomePage() {
     return <AdminPage roles={data.user.roles} organisationId={data.user.organisationId} />;
   }
   if (data?.user.kind === 'professional' && !data.user.roles.includes('professional') && data.user.roles.includes('privacy-officer')) return <PrivacyPage />;
-  return <MyWorkPage name={data?.user.name ?? ''} />;
+  return (
+    <>
+      <PassedNotice />
+      <MyWorkPage name={data?.user.name ?? ''} />
+    </>
+  );
+}
+
+/** What the page that sent the reader here had to tell them (after leaving a family's team, say). */
+function PassedNotice() {
+  const state = useLocation().state as { notice?: unknown } | null;
+  if (typeof state?.notice !== 'string') return null;
+  return <Alert type="ok" role="status"><Paragraph>{state.notice}</Paragraph></Alert>;
 }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useCaseload, useIncomingReferrals, useMyActions, useMyEvaluations, type CaseloadItemT } from '../api/queries';
 import { ReferralCard } from './referrals/ReferralCard';
+import { SignalsSection } from './signals/SignalsSection';
+import { MyConsultationsCard } from './consultations/MyConsultationsCard';
 import { QueryState } from '../components/QueryState';
 import { formatDate } from '../format';
 import { FamilySearch } from './FamilySearch';
@@ -72,6 +74,7 @@ export function MyWorkPage({ name }: { name: string }) {
             )}
           </QueryState>
         </section>
+        <MyConsultationsCard />
         <section aria-labelledby="actions-title" className="gp-card">
           <Heading2 id="actions-title">{t('myWork.actions')}</Heading2>
           <QueryState query={actions}>
@@ -95,6 +98,7 @@ export function MyWorkPage({ name }: { name: string }) {
           </QueryState>
         </section>
       </div>
+      <SignalsSection familyNames={new Map((caseload.data?.items ?? []).map((f) => [f.id, f.name]))} />
       {incoming.data && incoming.data.items.length > 0 && (
         <section aria-labelledby="incoming-title" className="gp-card">
           <Heading2 id="incoming-title">{t('referrals.inbox')}</Heading2>

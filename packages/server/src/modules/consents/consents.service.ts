@@ -10,6 +10,7 @@ import { assertVersion } from '../../platform/http/versioning';
 import { assertLifeDomains } from '../catalogues';
 import { appendTimeline } from '../timeline';
 import { assertMembersOfFamily } from '../families';
+import { notify } from '../notifications';
 
 function selectConsents(db: Db, familyId: string) {
   return db.selectFrom('consents as c').leftJoin('organisations as o', 'o.id', 'c.organisation_id')
@@ -92,6 +93,25 @@ function assertFamilyMemberDecides(scope: FamilyScope, subjectId: string, givenB
   }
 }
 
+/**
+ * Those a consent change affects hear of it, in the same transaction: the recipient organisation's people on the
+ * care team (what they may see changed), or the family member's own account when the consent lets them see
+ * another's data. Whoever made the change knows already.
+ */
+async function tellRecipients(scope: FamilyScope, consent: { id: string; organisation_id: string | null; recipient_member_id: string | null }): Promise<void> {
+  const affected = consent.organisation_id
+    ? await scope.db.selectFrom('team_members as t').innerJoin('users as u', 'u.id', 't.user_id').select('u.id').distinct()
+      .where('t.family_id', '=', scope.familyId).where('t.ended_at', 'is', null)
+      .where('u.organisation_id', '=', consent.organisation_id).where('u.active', '=', true).execute()
+    : consent.recipient_member_id
+      ? await scope.db.selectFrom('users').select('id').where('member_id', '=', consent.recipient_member_id).where('active', '=', true).execute()
+      : [];
+  for (const user of affected) {
+    if (user.id === scope.actor.userId) continue;
+    await notify(scope.db, { userId: user.id, familyId: scope.familyId, kind: 'consent.changed', data: { consentId: consent.id } }, scope.now);
+  }
+}
+
 /** Records what the family agreed to. It counts only while the people the law names for the member's age agree. */
 export async function giveConsent(scope: FamilyScope, input: GiveConsent): Promise<Consent> {
   await assertMembersOfFamily(scope.db, scope.familyId, [input.memberId], '/body/memberId');
@@ -115,6 +135,7 @@ export async function giveConsent(scope: FamilyScope, input: GiveConsent): Promi
     recorded_by: scope.actor.userId, created_at: scope.now, updated_at: scope.now,
   }).execute();
   await appendTimeline(scope, { kind: 'family', event: 'consent.given', data: { consentId: id, memberId: input.memberId, organisationId: input.organisationId ?? null, recipientMemberId: input.recipientMemberId ?? null } });
+  await tellRecipients(scope, { id, organisation_id: input.organisationId ?? null, recipient_member_id: input.recipientMemberId ?? null });
   scope.audit.resourceId = id;
   scope.audit.memberId = input.memberId;
   return presentOne(scope, id);
@@ -146,6 +167,7 @@ export async function changeConsent(scope: FamilyScope, id: string, expectedVers
     version: current.version + 1, updated_at: scope.now,
   }).where('id', '=', id).execute();
   await appendTimeline(scope, { kind: 'family', event: 'consent.changed', data: { consentId: id, fields: Object.keys(input) } });
+  await tellRecipients(scope, current);
   scope.audit.resourceId = id;
   scope.audit.memberId = current.member_id;
   return presentOne(scope, id);
@@ -162,6 +184,7 @@ export async function withdrawConsent(scope: FamilyScope, id: string, expectedVe
     status: 'withdrawn', withdrawn_by: scope.actor.userId, withdrawn_at: scope.now, version: current.version + 1, updated_at: scope.now,
   }).where('id', '=', id).execute();
   await appendTimeline(scope, { kind: 'family', event: 'consent.withdrawn', data: { consentId: id } });
+  await tellRecipients(scope, current);
   scope.audit.resourceId = id;
   scope.audit.memberId = current.member_id;
   return presentOne(scope, id);

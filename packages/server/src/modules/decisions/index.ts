@@ -1,1 +1,2 @@
 export { decisionsRoutes } from './decisions.routes';
+export { recordDecision } from './decisions.service';

@@ -14,6 +14,8 @@ import { writeAudit } from '../../platform/audit/audit-writer';
 import { appendTimeline } from '../timeline';
 import { insertMembers } from './members.service';
 import { recordVisit } from './visits';
+import { refreshSignalsForFamily } from '../signals';
+import { startCoordination } from '../team';
 
 type FamilyRow = {
   id: string; name: string; phase: string; version: number; created_at: Date; updated_at: Date; organisation_id: string;
@@ -62,6 +64,7 @@ export async function registerFamily(ctx: RequestContext, input: CreateFamily): 
       id: teamMemberId, family_id: familyId, user_id: ctx.actor.userId, role: 'coordinator', life_domains: [],
       responsibility: '', start_date: todayInNetherlands(now), author_organisation_id: ctx.actor.organisationId, created_at: now,
     }).execute();
+    await startCoordination(tx, { familyId, teamMemberId, userId: ctx.actor.userId }, now);
     const memberIds = await insertMembers(tx, familyId, input.members, ctx.actor.organisationId, now);
     const scope = { db: tx, familyId, actor: ctx.actor, now };
     await appendTimeline(scope, { kind: 'family', event: 'family.registered', data: { phase: 'aanmelding', members: memberIds.length } });
@@ -72,6 +75,8 @@ export async function registerFamily(ctx: RequestContext, input: CreateFamily): 
       checks: { authorisation: true, careRelationship: true, consent: true, emergency: false },
       detail: { members: memberIds.length },
     }], now);
+    // A child with a BSN may be known in another organisation's file too: match now, in this transaction.
+    if (input.members.some((m) => m.bsn)) await refreshSignalsForFamily(tx, familyId, now);
   });
   const row = await selectFamilies(ctx.db).where('f.id', '=', familyId).executeTakeFirstOrThrow();
   const facts = { actor: { kind: 'professional' as const, roles: ctx.actor.roles }, familyExists: true, teamRole: 'coordinator' as const, organisationInvolved: true, restricted: false };

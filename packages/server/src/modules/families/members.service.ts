@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import { assertVersion } from '../../platform/http/versioning';
 import { appendTimeline } from '../timeline';
+import { refreshSignalsForFamily } from '../signals';
 
 type MemberRow = {
   id: string; family_id: string; given_name: string; family_name: string; birth_date: string; role: string;
@@ -61,6 +62,8 @@ export async function addMember(scope: FamilyScope, input: CreateMember): Promis
   await assertBsnFree(scope.db, scope.familyId, input.bsn ?? null, null);
   const [id] = await insertMembers(scope.db, scope.familyId, [input], professionalIn(scope).organisationId, scope.now);
   await appendTimeline(scope, { kind: 'member', event: 'member.added', data: { memberId: id, role: input.role }, memberIds: [id!] });
+  // A child with a BSN may be known in another organisation's file too: match now, in this transaction.
+  if (input.bsn) await refreshSignalsForFamily(scope.db, scope.familyId, scope.now);
   await touchFamily(scope);
   scope.audit.resourceId = id;
   scope.audit.memberId = id;
@@ -88,6 +91,7 @@ export async function updateMember(scope: FamilyScope, memberId: string, expecte
   await scope.db.updateTable('members').set({ ...set, version: current.version + 1, updated_at: scope.now }).where('id', '=', memberId).execute();
   // Which fields changed, never their values: the timeline must not copy a BSN around.
   await appendTimeline(scope, { kind: 'member', event: 'member.updated', data: { memberId, fields }, memberIds: [memberId] });
+  if (input.bsn !== undefined && input.bsn !== current.bsn) await refreshSignalsForFamily(scope.db, scope.familyId, scope.now);
   await touchFamily(scope);
   scope.audit.resourceId = memberId;
   scope.audit.memberId = memberId;

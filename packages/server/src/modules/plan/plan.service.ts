@@ -8,6 +8,7 @@ import { assertLifeDomain } from '../catalogues';
 import { appendTimeline } from '../timeline';
 import { assertMembersOfFamily, touchFamily } from '../families';
 import { isOnActiveTeam } from '../team';
+import { notify } from '../notifications';
 import { selectActions, selectGoals } from './plan.queries';
 import { presentAction, presentGoal } from './plan.presenter';
 import { actionDatum, goalDatum, goalView, isAddressedTo } from './plan.visibility';
@@ -236,6 +237,12 @@ async function assertAssignee(scope: FamilyScope, a: { assigneeUserId?: string; 
   }
 }
 
+/** A professional given an action by someone else hears of it, in the same transaction; taking one on yourself needs no notice. */
+async function tellAssignee(scope: FamilyScope, assigneeUserId: string | null | undefined, actionId: string, goalId: string): Promise<void> {
+  if (!assigneeUserId || assigneeUserId === scope.actor.userId) return;
+  await notify(scope.db, { userId: assigneeUserId, familyId: scope.familyId, kind: 'action.assigned', data: { actionId, goalId } }, scope.now);
+}
+
 async function actionById(db: Db, familyId: string, id: string): Promise<Action> {
   return presentAction(await selectActions(db).where('a.family_id', '=', familyId).where('a.id', '=', id).executeTakeFirstOrThrow());
 }
@@ -257,6 +264,7 @@ export async function createAction(scope: FamilyScope, goalId: string, input: Cr
     author_organisation_id: author.organisationId, created_at: scope.now, updated_at: scope.now,
   }).execute();
   await appendTimeline(scope, { kind: 'plan', event: 'action.created', data: { actionId: id, goalId }, lifeDomain: goal.life_domain, memberIds: goal.member_ids });
+  await tellAssignee(scope, input.assigneeUserId, id, goalId);
   scope.audit.resourceId = id;
   return actionById(scope.db, scope.familyId, id);
 }
@@ -296,6 +304,7 @@ export async function updateAction(scope: FamilyScope, actionId: string, expecte
     data: { actionId, goalId: current.goal_id, fields }, lifeDomain: goal.life_domain, memberIds: goal.member_ids,
     dataOrganisationId: current.author_organisation_id,
   });
+  if (input.assigneeUserId !== current.assignee_user_id) await tellAssignee(scope, input.assigneeUserId, actionId, current.goal_id);
   scope.audit.resourceId = actionId;
   scope.audit.detail.fields = fields;
   return actionById(scope.db, scope.familyId, actionId);

@@ -2,13 +2,15 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import { presentAuditRecord } from '../audit';
 import { careProcessExport } from './member-export-care';
+import { continuityExport } from './member-export-continuity';
+import { consultationsExport } from '../consultations';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /**
  * Everything the file holds about one member (AVG art. 15): who they are, the family, the goals, actions, notes and
  * assessments about them or about the whole family, the care process (phases, agreements, help and decisions,
- * evaluations, closures), their consents, who helped, and every access to the file. Null when the file no longer exists.
+ * evaluations, closures), the handovers and steps to specialist care, their consents, who helped, and every access to the file. Null when the file no longer exists.
  */
 export async function memberExport(db: Db, familyId: string, memberId: string, now: Date) {
   const family = await db.selectFrom('families').select(['id', 'name', 'phase', 'created_at', 'closed_at']).where('id', '=', familyId).executeTakeFirst();
@@ -36,6 +38,8 @@ export async function memberExport(db: Db, familyId: string, memberId: string, n
     .select(['u.name', 'o.name as organisation', 't.role', 't.start_date', 't.end_date']).where('t.family_id', '=', familyId).orderBy('t.start_date').execute();
   const account = await db.selectFrom('users').select(['email', 'active', 'created_at', 'totp_enabled_at']).where('member_id', '=', memberId).executeTakeFirst();
   const careProcess = await careProcessExport(db, familyId, memberId, goals.map((g) => g.id));
+  const continuity = await continuityExport(db, familyId);
+  const consultations = await consultationsExport(db, familyId, memberId);
   const accesses = await db.selectFrom('audit_events').selectAll().where('family_id', '=', familyId)
     .where((eb) => eb.or([eb('member_id', '=', memberId), eb('member_id', 'is', null)])).orderBy('occurred_at').execute();
   return {
@@ -52,6 +56,8 @@ export async function memberExport(db: Db, familyId: string, memberId: string, n
       scores: scores.filter((s) => s.assessment_id === a.id).map((s) => ({ lifeDomain: s.life_domain, level: s.level, strengths: s.strengths, concerns: s.concerns })),
     })),
     careProcess,
+    continuity,
+    consultations,
     account: account ? { email: account.email, active: account.active, createdAt: iso(account.created_at), twoFactorSince: iso(account.totp_enabled_at) } : null,
     consents: consents.map((c) => ({ id: c.id, organisation: c.organisation, recipientMember: c.recipient_member, categories: c.categories, purpose: c.purpose, validFrom: c.valid_from, validUntil: c.valid_until, status: c.status, givenBy: c.given_by })),
     team: team.map((t) => ({ name: t.name, organisation: t.organisation, role: t.role, startDate: t.start_date, endDate: t.end_date })),

@@ -16,6 +16,7 @@ import { goalDatum } from '../plan';
 import { joinByReferral } from '../team';
 import { appendTimeline } from '../timeline';
 import { notify } from '../notifications';
+import { refreshSignalsForFamily } from '../signals';
 
 function selectReferrals(db: Db) {
   return db.selectFrom('referrals as r')
@@ -166,6 +167,8 @@ export async function changeReferralStatus(scope: ReferralScope, input: ChangeRe
     await joinByReferral(scope.db, r.family_id, actor, scope.now, {
       lifeDomains: [goal.life_domain], responsibility: goal.service_name ?? goal.shared.reason, referringOrganisationId: goal.from_organisation_id,
     });
+    // The receiving organisation is on the team now: a signal between this file and one of its own may be answered.
+    await refreshSignalsForFamily(scope.db, r.family_id, scope.now);
   }
   const familyScope = { db: scope.db, familyId: r.family_id, actor, now: scope.now };
   await appendTimeline(familyScope, { kind: 'plan', event: `referral.${input.to}`, data: { referralId: r.id }, lifeDomain: goal.life_domain, memberIds: goal.member_ids });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import { writeAudit } from '../../platform/audit/audit-writer';
+import { destroySignalsOfFamily } from '../signals';
 
 /**
  * Destroys one family's file: every row of family data, the family members' accounts, and the stored answers of idempotent requests that carry
@@ -8,10 +9,16 @@ import { writeAudit } from '../../platform/audit/audit-writer';
  * data-subject requests, as proof of what was destroyed, when, and why. Runs in the caller's transaction.
  */
 export async function destroyFamilyFile(tx: Db, familyId: string, reason: 'erasure-request' | 'retention-ended', now: Date, job: string): Promise<void> {
+  // Its signals first (they also name the other file, and notifications on the other side point at them).
+  const signals = await destroySignalsOfFamily(tx, familyId);
   await tx.deleteFrom('notifications').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('family_visits').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('assessment_scores').where('assessment_id', 'in', tx.selectFrom('assessments').select('id').where('family_id', '=', familyId)).execute();
   await tx.deleteFrom('assessments').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('consultations').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('care_steps').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('coordination_periods').where('family_id', '=', familyId).execute();
+  await tx.deleteFrom('handovers').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('referral_events').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('referrals').where('family_id', '=', familyId).execute();
   await tx.deleteFrom('evaluation_goal_scores').where('family_id', '=', familyId).execute();
@@ -32,6 +39,7 @@ export async function destroyFamilyFile(tx: Db, familyId: string, reason: 'erasu
   // The family's own accounts go with the file: their sessions, stored answers and invitations first.
   const accounts = tx.selectFrom('users').select('id').where('family_id', '=', familyId);
   await tx.deleteFrom('sessions').where('user_id', 'in', accounts).execute();
+  await tx.deleteFrom('calendar_feed_tokens').where('user_id', 'in', accounts).execute();
   await tx.deleteFrom('notifications').where('user_id', 'in', accounts).execute();
   await tx.deleteFrom('idempotency_keys').where('user_id', 'in', accounts).execute();
   await tx.deleteFrom('recovery_codes').where('user_id', 'in', accounts).execute();
@@ -46,6 +54,6 @@ export async function destroyFamilyFile(tx: Db, familyId: string, reason: 'erasu
   await writeAudit(tx, [{
     action: 'D', eventType: 'retention.file-destroyed', outcome: 'success', actor: { kind: 'system', job }, familyId,
     resourceType: 'family', resourceId: familyId, accessPoint: null, purpose: 'retention',
-    checks: { authorisation: true, careRelationship: false, consent: false, emergency: false }, detail: { reason },
+    checks: { authorisation: true, careRelationship: false, consent: false, emergency: false }, detail: { reason, signals },
   }], now);
 }

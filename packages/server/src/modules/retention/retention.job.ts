@@ -2,14 +2,18 @@ import { sql } from 'kysely';
 import { RETENTION_YEARS, todayInNetherlands } from '@gezinsplan/domain';
 import type { Db } from '../../platform/db/database';
 import { destroyFamilyFile } from './destroy-file';
+import { expireSignals } from '../signals';
 
 export interface RetentionReport {
   destroyed: { familyId: string; reason: 'erasure-request' | 'retention-ended' }[];
+  /** Signals destroyed after two years without a change. */
+  signalsExpired: number;
 }
 
 /**
  * The retention job: destroys the files whose term has passed — scheduled erasures that have come due, and closed
- * files whose 20-year retention period has ended — each in its own transaction, each logged. Safe to run often,
+ * files whose 20-year retention period has ended — each in its own transaction, each logged; then the signals
+ * that had no change for two years. Safe to run often,
  * and from several servers at once: a file already gone is skipped.
  */
 export async function runRetention(db: Db, now: Date = new Date()): Promise<RetentionReport> {
@@ -32,5 +36,6 @@ export async function runRetention(db: Db, now: Date = new Date()): Promise<Rete
     });
     if (done) destroyed.push(item);
   }
-  return { destroyed };
+  const signalsExpired = await db.transaction().execute((tx) => expireSignals(tx, now, 'retention'));
+  return { destroyed, signalsExpired };
 }

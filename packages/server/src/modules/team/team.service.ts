@@ -1,5 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
-import { todayInNetherlands, type AddTeamMember, type TeamMember, type TeamRole, type UpdateTeamMember } from '@gezinsplan/domain';
+import {
+  todayInNetherlands, type ActionReassignment, type AddTeamMember, type EndTeamMember, type HandoverNote, type TeamMember, type TeamRole, type UpdateTeamMember,
+} from '@gezinsplan/domain';
 import { professionalIn, type FamilyScope } from '../../platform/access/gate';
 import type { ProfessionalActor } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/database';
@@ -8,6 +10,10 @@ import { assertVersion } from '../../platform/http/versioning';
 import { assertLifeDomains } from '../catalogues';
 import { appendTimeline } from '../timeline';
 import { touchFamily } from '../families';
+import { notify } from '../notifications';
+import { refreshSignalsForFamily } from '../signals';
+import { endCoordination, startCoordination } from './coordination';
+import { openActionsOf, reassignOpenActions, recordHandover, requireHandover } from './handover';
 
 function selectTeam(db: Db, familyId: string) {
   return db.selectFrom('team_members as t')
@@ -52,24 +58,28 @@ export async function listTeam(scope: FamilyScope, include: 'active' | 'all') {
 }
 
 /**
- * Hands the coordinator role over: the current coordinator stays on the team as a member, and the handover note
- * goes on the timeline so the next coordinator starts with what the last one knew.
+ * Hands the coordinator role over: the current coordinator stays on the team as a member, the handover note is kept
+ * for the next coordinator, and the coordination period passes on at the same instant. Returns whether it handed over
+ * (the caller then starts the new period once the new coordinator's membership is written).
  */
-async function handOverCoordination(scope: FamilyScope, toUserId: string, note: string | undefined): Promise<void> {
+async function handOverCoordination(scope: FamilyScope, toUserId: string, note: HandoverNote | undefined): Promise<boolean> {
   const current = await scope.db.selectFrom('team_members').select(['id', 'user_id', 'version'])
     .where('family_id', '=', scope.familyId).where('role', '=', 'coordinator').where('ended_at', 'is', null)
     .forUpdate().executeTakeFirst();
-  if (!current || current.user_id === toUserId) return;
-  if (!note) {
-    throw new AppError('UNPROCESSABLE', 'Changing the coordinator needs a handover note for the next coordinator.', [
-      { pointer: '/body/handoverNote', detail: 'required when the coordinator changes' },
-    ]);
+  if (current?.user_id === toUserId) return false;
+  if (current) {
+    const handover = requireHandover(note, '/body/handover', 'Changing the coordinator needs a handover note for the next coordinator.');
+    await scope.db.updateTable('team_members').set({ role: 'member', version: current.version + 1 }).where('id', '=', current.id).execute();
+    const handoverId = await recordHandover(scope, { reason: 'coordination', fromUserId: current.user_id, toUserId, note: handover, reassigned: [] });
+    await endCoordination(scope.db, scope.familyId, handoverId, scope.now);
+    await appendTimeline(scope, { kind: 'team', event: 'team.coordinator-changed', data: { fromUserId: current.user_id, toUserId, handoverId } });
   }
-  await scope.db.updateTable('team_members').set({ role: 'member', version: current.version + 1 }).where('id', '=', current.id).execute();
-  await appendTimeline(scope, {
-    kind: 'team', event: 'team.coordinator-changed', body: note,
-    data: { fromUserId: current.user_id, toUserId },
-  });
+  return true;
+}
+
+async function becomeCoordinator(scope: FamilyScope, teamMemberId: string, userId: string): Promise<void> {
+  await startCoordination(scope.db, { familyId: scope.familyId, teamMemberId, userId }, scope.now);
+  if (userId !== scope.actor.userId) await notify(scope.db, { userId, familyId: scope.familyId, kind: 'team.coordinator-assigned', data: { teamMemberId } }, scope.now);
 }
 
 export async function addTeamMember(scope: FamilyScope, input: AddTeamMember): Promise<TeamMember> {
@@ -81,14 +91,17 @@ export async function addTeamMember(scope: FamilyScope, input: AddTeamMember): P
   const already = await scope.db.selectFrom('team_members').select('id')
     .where('family_id', '=', scope.familyId).where('user_id', '=', input.userId).where('ended_at', 'is', null).executeTakeFirst();
   if (already) throw new AppError('CONFLICT', 'This professional is already on the care team.', [{ pointer: '/body/userId', detail: 'already on the team' }]);
-  if (input.role === 'coordinator') await handOverCoordination(scope, input.userId, input.handoverNote);
+  const coordinates = input.role === 'coordinator' && await handOverCoordination(scope, input.userId, input.handover);
   const id = uuidv7();
   await scope.db.insertInto('team_members').values({
     id, family_id: scope.familyId, user_id: input.userId, role: input.role, life_domains: input.lifeDomains,
     responsibility: input.responsibility, start_date: input.startDate ?? todayInNetherlands(scope.now),
     author_organisation_id: professionalIn(scope).organisationId, created_at: scope.now,
   }).execute();
+  if (coordinates) await becomeCoordinator(scope, id, input.userId);
   await appendTimeline(scope, { kind: 'team', event: 'team.member-added', data: { teamMemberId: id, userId: input.userId, role: input.role } });
+  // A new organisation on the team may answer (or raise) a signal that another file holds the same child.
+  await refreshSignalsForFamily(scope.db, scope.familyId, scope.now);
   await touchFamily(scope);
   scope.audit.resourceId = id;
   return teamMember(scope.db, scope.familyId, id);
@@ -106,21 +119,26 @@ export async function updateTeamMember(scope: FamilyScope, id: string, expectedV
   if (current.role === 'coordinator' && input.role && input.role !== 'coordinator') {
     throw new AppError('CONFLICT', 'A family always has one coordinator: make someone else coordinator first.', [{ pointer: '/body/role', detail: 'appoint another coordinator first' }]);
   }
-  if (input.role === 'coordinator' && current.role !== 'coordinator') await handOverCoordination(scope, current.user_id, input.handoverNote);
+  if (input.role === 'coordinator' && current.role !== 'coordinator' && await handOverCoordination(scope, current.user_id, input.handover)) {
+    await becomeCoordinator(scope, id, current.user_id);
+  }
   await scope.db.updateTable('team_members').set({
     ...(input.role ? { role: input.role } : {}),
     ...(input.lifeDomains ? { life_domains: input.lifeDomains } : {}),
     ...(input.responsibility !== undefined ? { responsibility: input.responsibility } : {}),
     version: current.version + 1,
   }).where('id', '=', id).execute();
-  await appendTimeline(scope, { kind: 'team', event: 'team.member-updated', data: { teamMemberId: id, fields: Object.keys(input).filter((k) => k !== 'handoverNote') } });
+  await appendTimeline(scope, { kind: 'team', event: 'team.member-updated', data: { teamMemberId: id, fields: Object.keys(input).filter((k) => k !== 'handover') } });
   await touchFamily(scope);
   scope.audit.resourceId = id;
   return teamMember(scope.db, scope.familyId, id);
 }
 
-/** Ends a membership today; the row stays, so the team's history shows who helped when. */
-export async function endTeamMember(scope: FamilyScope, id: string, expectedVersion: number | null, reason: string | undefined): Promise<TeamMember> {
+/**
+ * Ends a membership today; the row stays, so the team's history shows who helped when. Leaving with open actions
+ * needs a handover note and someone for every open action; an open step up of this professional ends with it.
+ */
+export async function endTeamMember(scope: FamilyScope, id: string, expectedVersion: number | null, input: EndTeamMember): Promise<TeamMember> {
   const current = assertVersion(
     await scope.db.selectFrom('team_members').selectAll().where('family_id', '=', scope.familyId).where('id', '=', id).forUpdate().executeTakeFirst(),
     expectedVersion,
@@ -131,13 +149,31 @@ export async function endTeamMember(scope: FamilyScope, id: string, expectedVers
   if (current.role === 'coordinator') {
     throw new AppError('CONFLICT', 'A family always has one coordinator: make someone else coordinator before this membership ends.');
   }
+  const handoverId = await handOverOpenWork(scope, current.user_id, input, 'leaving');
   await scope.db.updateTable('team_members')
     .set({ end_date: todayInNetherlands(scope.now), ended_at: scope.now, version: current.version + 1 })
     .where('id', '=', id).execute();
-  await appendTimeline(scope, { kind: 'team', event: 'team.member-ended', body: reason ?? null, data: { teamMemberId: id, userId: current.user_id } });
+  await scope.db.updateTable('care_steps').set((eb) => ({ stepped_down_at: scope.now, handover_id: handoverId, version: eb('version', '+', 1) }))
+    .where('family_id', '=', scope.familyId).where('specialist_user_id', '=', current.user_id).where('stepped_down_at', 'is', null).execute();
+  await appendTimeline(scope, { kind: 'team', event: 'team.member-ended', body: input.reason ?? null, data: { teamMemberId: id, userId: current.user_id, handoverId } });
+  await refreshSignalsForFamily(scope.db, scope.familyId, scope.now);
   await touchFamily(scope);
   scope.audit.resourceId = id;
   return teamMember(scope.db, scope.familyId, id);
+}
+
+/**
+ * The handover rule for one who leaves: with open actions, a handover note to the coordinator and every action
+ * reassigned; without, a note is kept if one was written. Returns the handover's id, if any.
+ */
+export async function handOverOpenWork(scope: FamilyScope, fromUserId: string, input: { handover?: HandoverNote; reassign?: ActionReassignment[] }, reason: 'leaving' | 'step-down'): Promise<string | null> {
+  const open = await openActionsOf(scope.db, scope.familyId, fromUserId);
+  if (open.length === 0 && !input.handover && (input.reassign ?? []).length === 0) return null;
+  const note = requireHandover(input.handover, '/body/handover', 'Leaving with open actions needs a handover note and someone for every open action.');
+  const reassigned = await reassignOpenActions(scope, fromUserId, input.reassign ?? [], '/body/reassign');
+  const coordinator = await scope.db.selectFrom('team_members').select('user_id')
+    .where('family_id', '=', scope.familyId).where('role', '=', 'coordinator').where('ended_at', 'is', null).executeTakeFirst();
+  return recordHandover(scope, { reason, fromUserId, toUserId: coordinator?.user_id ?? null, note, reassigned });
 }
 
 /** Whether a user is on the family's active care team (for assigning actions and goal owners). */

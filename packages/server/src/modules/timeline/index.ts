@@ -1,2 +1,2 @@
 export { timelineRoutes } from './timeline.routes';
-export { appendTimeline, countChangesSince, CHANGES_COUNTED_UP_TO } from './timeline.service';
+export { appendSystemTimeline, appendTimeline, countChangesSince, CHANGES_COUNTED_UP_TO } from './timeline.service';

@@ -37,16 +37,31 @@ function categoryOf(entry: TimelineAppend): string {
   }
 }
 
-/** Records what happened in the family's file, in the same transaction as the change itself. */
-export async function appendTimeline(scope: Pick<FamilyScope, 'db' | 'familyId' | 'actor' | 'now'>, entry: TimelineAppend): Promise<string> {
+type Author = { author_user_id: string | null; author_organisation_id: string | null; author_member_id: string | null };
+
+async function insertEntry(db: Db, familyId: string, entry: TimelineAppend, author: Author, now: Date): Promise<string> {
   const id = uuidv7();
-  await scope.db.insertInto('timeline_entries').values({
-    id, family_id: scope.familyId, kind: entry.kind, event: entry.event, body: entry.body ?? null,
+  await db.insertInto('timeline_entries').values({
+    id, family_id: familyId, kind: entry.kind, event: entry.event, body: entry.body ?? null,
     data: JSON.stringify(entry.data ?? {}), life_domain: entry.lifeDomain ?? null, category: categoryOf(entry), member_ids: [...(entry.memberIds ?? [])],
-    ...authorColumns(scope), ...(scope.actor.kind === 'family' && entry.dataOrganisationId ? { author_organisation_id: entry.dataOrganisationId } : {}),
-    created_at: scope.now,
+    ...author, created_at: now,
   }).execute();
   return id;
+}
+
+/** Records what happened in the family's file, in the same transaction as the change itself. */
+export async function appendTimeline(scope: Pick<FamilyScope, 'db' | 'familyId' | 'actor' | 'now'>, entry: TimelineAppend): Promise<string> {
+  return insertEntry(scope.db, scope.familyId, entry, {
+    ...authorColumns(scope), ...(scope.actor.kind === 'family' && entry.dataOrganisationId ? { author_organisation_id: entry.dataOrganisationId } : {}),
+  }, scope.now);
+}
+
+/**
+ * Records what Gezinsplan itself noticed in a family's file (a signal), with no person as its author: the entry is
+ * shared as data of `organisationId` (the file's coordinator's organisation), in the transaction of the change.
+ */
+export async function appendSystemTimeline(db: Db, familyId: string, organisationId: string, entry: Omit<TimelineAppend, 'dataOrganisationId'>, now: Date): Promise<string> {
+  return insertEntry(db, familyId, entry, { author_user_id: null, author_organisation_id: organisationId, author_member_id: null }, now);
 }
 
 export async function addNote(scope: FamilyScope, input: CreateNote): Promise<TimelineEntry> {

@@ -298,6 +298,30 @@ export interface NotificationsTable {
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: Timestamp;
   read_at: TimestampNullable;
+  /** Set by the daily sweep: one notification per user per key. */
+  once_key: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  mail: string;
+  updated_at: Timestamp;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  user_id: string;
+  kind: 'notification' | 'digest';
+  notification_id: string | null;
+  digest_day: DateString | null;
+  subject: string | null;
+  body: string | null;
+  status: Generated<'pending' | 'sent' | 'failed' | 'no-server'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: TimestampNullable;
 }
 
 export interface DataSubjectRequestsTable {
@@ -529,6 +553,42 @@ export interface ReferralsTable {
   updated_at: Timestamp;
 }
 
+/** A joint consultation (MDO); the arrays are ids, the jsonb columns small snapshots (see its migration). */
+export interface ConsultationsTable {
+  id: string;
+  family_id: string;
+  status: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  location: Generated<string>;
+  video_url: string | null;
+  organiser_user_id: string;
+  author_organisation_id: string;
+  invited_user_ids: string[];
+  invited_member_ids: string[];
+  invited_supporter_ids: string[];
+  agenda: Json<Array<{ kind: string; refId: string | null; goalId: string | null; title: string }>>;
+  attended_user_ids: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  attended_member_ids: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  attended_supporter_ids: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  notes: Generated<string>;
+  decisions: Json<Array<{ text: string; goalId: string | null; sharedDecisionId: string | null }>>;
+  actions: Json<Array<{ actionId: string; goalId: string; title: string }>>;
+  recorded_at: TimestampNullable;
+  cancelled_at: TimestampNullable;
+  cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  sequence: Generated<number>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CalendarFeedTokensTable {
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+}
+
 export interface ReferralEventsTable {
   id: string;
   referral_id: string;
@@ -537,6 +597,78 @@ export interface ReferralEventsTable {
   note: Generated<string>;
   by_user_id: string;
   by_organisation_id: string;
+  created_at: Timestamp;
+}
+
+export interface HandoversTable {
+  id: string;
+  family_id: string;
+  reason: string;
+  from_user_id: string;
+  to_user_id: string | null;
+  what_works: string;
+  what_to_watch: string;
+  family_trusts: string;
+  open_actions: string;
+  reassigned: Json<Array<{ actionId: string; toUserId: string }>>;
+  author_user_id: string;
+  author_organisation_id: string;
+  created_at: Timestamp;
+}
+
+export interface CoordinationPeriodsTable {
+  id: string;
+  family_id: string;
+  team_member_id: string;
+  user_id: string;
+  started_at: Timestamp;
+  ended_at: TimestampNullable;
+  handover_id: string | null;
+}
+
+export interface CareStepsTable {
+  id: string;
+  family_id: string;
+  referral_id: string | null;
+  specialist_user_id: string;
+  coordinator_user_id: string;
+  staying: Json<Array<{ userId: string; involvement: string }>>;
+  note: string;
+  stepped_up_at: Timestamp;
+  stepped_down_at: TimestampNullable;
+  handover_id: string | null;
+  author_user_id: string;
+  author_organisation_id: string;
+  version: Generated<number>;
+}
+
+/** A signal between two family files holding the same child; no BSN (see its migration). */
+export interface SignalsTable {
+  id: string;
+  family_a_id: string;
+  family_b_id: string;
+  status: 'open' | 'joined' | 'declined' | 'lapsed';
+  proposed_by_family_id: string | null;
+  proposed_by_user_id: string | null;
+  proposed_at: TimestampNullable;
+  resolved_by_family_id: string | null;
+  resolved_by_user_id: string | null;
+  resolved_at: TimestampNullable;
+  reason: string | null;
+  organisations_a: string[];
+  organisations_b: string[];
+  last_activity_at: Timestamp;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SignalEventsTable {
+  id: string;
+  signal_id: string;
+  event: string;
+  by_family_id: string | null;
+  by_user_id: string | null;
   created_at: Timestamp;
 }
 
@@ -560,6 +692,8 @@ export interface Database {
   consents: ConsentsTable;
   break_glass_grants: BreakGlassGrantsTable;
   notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  mail_outbox: MailOutboxTable;
   data_subject_requests: DataSubjectRequestsTable;
   family_invitations: FamilyInvitationsTable;
   recovery_codes: RecoveryCodesTable;
@@ -578,5 +712,12 @@ export interface Database {
   service_locations: ServiceLocationsTable;
   referrals: ReferralsTable;
   referral_events: ReferralEventsTable;
+  consultations: ConsultationsTable;
+  calendar_feed_tokens: CalendarFeedTokensTable;
+  handovers: HandoversTable;
+  coordination_periods: CoordinationPeriodsTable;
+  care_steps: CareStepsTable;
+  signals: SignalsTable;
+  signal_events: SignalEventsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -8,7 +8,7 @@ import { useFamily } from '../../api/queries';
 import { Loading } from '../../components/Loading';
 import { formatDate } from '../../format';
 
-export type FamilySection = 'overview' | 'needs' | 'evaluations' | 'other';
+export type FamilySection = 'overview' | 'needs' | 'evaluations' | 'consultations' | 'other';
 
 /** The family's name, phase and coordinator: the top of every page of a family's file. */
 export function FamilyHeader({ family }: { family: Family }) {
@@ -25,13 +25,14 @@ export function FamilyHeader({ family }: { family: Family }) {
   );
 }
 
-/** The parts of the file, one page each: the overview (people and plan), the life domains, the evaluations. */
+/** The parts of the file, one page each: the overview (people and plan), the life domains, the evaluations, the consultations. */
 export function FamilyNav({ familyId, active }: { familyId: string; active: FamilySection }) {
   const { t } = useTranslation();
   const items: { section: FamilySection; to: string; label: string }[] = [
     { section: 'overview', to: `/gezinnen/${familyId}`, label: t('process.nav.overview') },
     { section: 'needs', to: `/gezinnen/${familyId}/leefgebieden`, label: t('process.nav.needs') },
     { section: 'evaluations', to: `/gezinnen/${familyId}/evaluaties`, label: t('process.nav.evaluations') },
+    { section: 'consultations', to: `/gezinnen/${familyId}/overleg`, label: t('consultations.nav') },
   ];
   return (
     <nav aria-label={t('process.nav.label')} className="gp-tabs gp-no-print">

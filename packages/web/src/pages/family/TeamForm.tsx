@@ -8,19 +8,17 @@ import type { Page } from '../../api/queries';
 import { TextField } from '../../components/TextField';
 import { checkForm, type FieldErrors } from '../../components/validation';
 import { problemFieldErrors, problemText } from '../../components/problemText';
-import i18n from '../../i18n';
 import { teamMemberBody, TeamMemberFields, type TeamMemberDraft } from './TeamMemberFields';
+import { emptyHandover } from '../continuity/HandoverFields';
 
 interface Professional { id: string; name: string; organisationName: string }
 
-const emptyDraft: TeamMemberDraft = { role: 'member', lifeDomains: [], responsibility: '', handoverNote: '' };
+const emptyDraft: TeamMemberDraft = { role: 'member', lifeDomains: [], responsibility: '', handover: emptyHandover };
 
-/** Checks a team change; a handover to a new coordinator needs its note, which the schema alone cannot know. */
-export function checkTeamChange<S extends Parameters<typeof checkForm>[0]>(schema: S, body: object, draft: TeamMemberDraft, becomesCoordinator: boolean) {
+/** Checks a team change against its schema (a handover, when it goes along, is checked part by part). */
+export function checkTeamChange<S extends Parameters<typeof checkForm>[0]>(schema: S, body: object) {
   const checked = checkForm(schema, body);
-  const errors: FieldErrors = checked.ok ? {} : { ...checked.errors };
-  if (becomesCoordinator && !draft.handoverNote.trim()) errors.handoverNote = i18n.t('validation.required');
-  return errors;
+  return checked.ok ? {} : { ...checked.errors };
 }
 
 /** Adds a professional of any organisation to the team: find them by name, then their role, domains and responsibility. */
@@ -42,7 +40,7 @@ export function TeamForm({ familyId, hasCoordinator }: { familyId: string; hasCo
     event.preventDefault();
     if (!chosen) return;
     const body = { userId: chosen.id, ...teamMemberBody(draft, handsOver) };
-    const problems = checkTeamChange(AddTeamMember, body, draft, handsOver);
+    const problems = checkTeamChange(AddTeamMember, body);
     setErrors(problems);
     if (Object.keys(problems).length > 0) return setMessage({ type: 'error', text: t('validation.summary') });
     try {

@@ -2,10 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
-import { UpdateTeamMember, type TeamMember } from '@gezinsplan/domain';
+import { EndTeamMember, UpdateTeamMember, type TeamMember } from '@gezinsplan/domain';
 import { api, ApiError } from '../../api/client';
 import { TextField } from '../../components/TextField';
-import type { FieldErrors } from '../../components/validation';
+import { checkForm, type FieldErrors } from '../../components/validation';
+import { usePlan } from '../../api/queries';
+import { emptyHandover, HandoverFields, type HandoverDraft } from '../continuity/HandoverFields';
+import { openActionsOf, ReassignFields, reassignBody } from '../continuity/ReassignFields';
 import { problemFieldErrors, problemText } from '../../components/problemText';
 import { lifeDomainName } from './PlanView';
 import { checkTeamChange } from './TeamForm';
@@ -58,7 +61,7 @@ export function TeamList({ members, showResponsibility = false, familyId }: { me
               )}
             </span>
             {familyId && open?.id === m.id && open.form === 'edit' && <EditTeamMember familyId={familyId} member={m} onDone={close} />}
-            {familyId && open?.id === m.id && open.form === 'end' && <EndMembership familyId={familyId} member={m} onDone={close} />}
+            {familyId && open?.id === m.id && open.form === 'end' && <EndMembership familyId={familyId} member={m} team={members} onDone={close} />}
           </li>
         ))}
       </ul>
@@ -69,14 +72,14 @@ export function TeamList({ members, showResponsibility = false, familyId }: { me
 function EditTeamMember({ familyId, member, onDone }: { familyId: string; member: TeamMember; onDone: (notice: Notice) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<TeamMemberDraft>({ role: member.role, lifeDomains: member.lifeDomains, responsibility: member.responsibility, handoverNote: '' });
+  const [draft, setDraft] = useState<TeamMemberDraft>({ role: member.role, lifeDomains: member.lifeDomains, responsibility: member.responsibility, handover: emptyHandover });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const handsOver = member.role !== 'coordinator' && draft.role === 'coordinator';
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = teamMemberBody(draft, handsOver);
-    const problems = checkTeamChange(UpdateTeamMember, body, draft, handsOver);
+    const problems = checkTeamChange(UpdateTeamMember, body);
     setErrors(problems);
     if (Object.keys(problems).length > 0) return setFailure(t('validation.summary'));
     try {
@@ -104,18 +107,34 @@ function EditTeamMember({ familyId, member, onDone }: { familyId: string; member
   );
 }
 
-function EndMembership({ familyId, member, onDone }: { familyId: string; member: TeamMember; onDone: (notice: Notice) => void }) {
+/**
+ * Ends a membership. Whoever still holds open actions hands over first: a note for the coordinator, and someone who
+ * stays for every open action (the server holds the same rule).
+ */
+function EndMembership({ familyId, member, team, onDone }: { familyId: string; member: TeamMember; team: readonly TeamMember[]; onDone: (notice: Notice) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const plan = usePlan(familyId);
   const [reason, setReason] = useState('');
+  const [handover, setHandover] = useState<HandoverDraft>(emptyHandover);
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
+  const actions = openActionsOf(plan.data, member.userId);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const body = { ...(reason ? { reason } : {}), ...(actions.length > 0 ? { handover, reassign: reassignBody(actions, chosen) } : {}) };
+    const checked = checkForm(EndTeamMember, body);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return setError(t('validation.summary'));
+    }
     try {
-      await api('DELETE', `/api/v1/families/${familyId}/team/${member.id}`, reason ? { reason } : {}, { 'if-match': `"${member.version}"` });
+      await api('DELETE', `/api/v1/families/${familyId}/team/${member.id}`, body, { 'if-match': `"${member.version}"` });
       await queryClient.invalidateQueries({ queryKey: ['family', familyId] });
       onDone(null);
     } catch (e) {
+      setErrors(problemFieldErrors(e));
       setError(problemText(e));
     }
   };
@@ -123,6 +142,13 @@ function EndMembership({ familyId, member, onDone }: { familyId: string; member:
     <form onSubmit={(e) => void submit(e)} noValidate className="gp-form gp-inline-form gp-no-print" aria-label={`${t('edit.endMembership')}: ${member.name}`}>
       {error && <Alert type="error" role="alert"><Paragraph>{error}</Paragraph></Alert>}
       <TextField id={`end-${member.id}`} label={t('edit.endReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+      {actions.length > 0 && (
+        <>
+          <HandoverFields idPrefix={`end-${member.id}-handover`} value={handover} onChange={setHandover} errors={errors} hint={t('edit.leaveHint', { name: member.name })} />
+          <ReassignFields idPrefix={`end-${member.id}-action`} leaverName={member.name} actions={actions} value={chosen} onChange={setChosen} errors={errors}
+            candidates={team.filter((m) => m.active && m.userId !== member.userId)} />
+        </>
+      )}
       <div className="gp-toolbar">
         <Button type="submit" appearance="primary-action-button" hint="danger">{t('edit.endConfirm')}</Button>
         <Button type="button" appearance="secondary-action-button" onClick={() => onDone(null)}>{t('common.cancel')}</Button>

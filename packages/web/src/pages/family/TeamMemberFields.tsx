@@ -1,17 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Textarea } from '@utrecht/component-library-react';
 import { defaultLifeDomains, teamRoles, type TeamRole } from '@gezinsplan/domain';
 import { TextField } from '../../components/TextField';
 import { SelectField } from '../../components/SelectField';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import type { FieldErrors } from '../../components/validation';
+import { HandoverFields, type HandoverDraft } from '../continuity/HandoverFields';
 import { lifeDomainName } from './PlanView';
 
-export interface TeamMemberDraft { role: TeamRole; lifeDomains: string[]; responsibility: string; handoverNote: string }
+export interface TeamMemberDraft { role: TeamRole; lifeDomains: string[]; responsibility: string; handover: HandoverDraft }
 
 /** The draft as the API takes it: the handover note only goes along when it hands over coordination. */
-export function teamMemberBody({ handoverNote, ...rest }: TeamMemberDraft, becomesCoordinator: boolean) {
-  return becomesCoordinator ? { ...rest, handoverNote } : rest;
+export function teamMemberBody({ handover, ...rest }: TeamMemberDraft, becomesCoordinator: boolean) {
+  return becomesCoordinator ? { ...rest, handover } : rest;
 }
 
 /**
@@ -26,7 +26,6 @@ export function TeamMemberFields({ idPrefix, value, onChange, errors = {}, asksH
   asksHandover: boolean;
 }) {
   const { t } = useTranslation();
-  const handoverId = `${idPrefix}-handover`;
   return (
     <>
       <SelectField id={`${idPrefix}-role`} label={t('edit.teamRole')} value={value.role} onChange={(e) => onChange({ role: e.target.value as TeamRole })}
@@ -36,13 +35,7 @@ export function TeamMemberFields({ idPrefix, value, onChange, errors = {}, asksH
       <TextField id={`${idPrefix}-responsibility`} label={t('edit.responsibility')} value={value.responsibility} error={errors.responsibility}
         onChange={(e) => onChange({ responsibility: e.target.value })} />
       {asksHandover && (
-        <FormField invalid={!!errors.handoverNote}
-          label={<FormLabel htmlFor={handoverId}>{t('edit.handoverNote')}</FormLabel>}
-          description={<FormFieldDescription id={`${handoverId}-hint`}>{t('edit.handoverHint')}</FormFieldDescription>}
-          errorMessage={errors.handoverNote ? <FormFieldErrorMessage id={`${handoverId}-error`}>{errors.handoverNote}</FormFieldErrorMessage> : undefined}
-          input={<Textarea id={handoverId} value={value.handoverNote} rows={4} invalid={!!errors.handoverNote}
-            aria-describedby={[errors.handoverNote ? `${handoverId}-error` : '', `${handoverId}-hint`].filter(Boolean).join(' ')}
-            onChange={(e) => onChange({ handoverNote: e.target.value })} />} />
+        <HandoverFields idPrefix={`${idPrefix}-handover`} value={value.handover} errors={errors} hint={t('edit.handoverHint')} onChange={(handover) => onChange({ handover })} />
       )}
     </>
   );

@@ -1,0 +1,2 @@
+export { consultationsRoutes } from './consultations.routes';
+export { consultationsExport } from './consultations.export';

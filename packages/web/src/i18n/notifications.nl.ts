@@ -1,0 +1,36 @@
+/** Notifications and outgoing mail, in plain Dutch (B1). */
+export const notificationsNl = {
+  title: 'Meldingen', link: 'Meldingen', linkUnread_one: 'Meldingen, {{count}} nieuw', linkUnread_other: 'Meldingen, {{count}} nieuw',
+  intro: 'Hier ziet u wat er voor u is veranderd. Klik op een melding om het te bekijken.',
+  none: 'U heeft geen meldingen.', unread: 'Nieuw', open: 'Bekijken', markRead: 'Gelezen', markReadOf: 'Markeer als gelezen: {{text}}',
+  markAllRead: 'Alles gelezen', allRead: 'Alle meldingen staan op gelezen.', more: 'Oudere meldingen laden',
+  kinds: {
+    'action.assigned': 'U heeft een nieuwe actie gekregen.',
+    'action.due-tomorrow': 'Een actie van u moet morgen klaar zijn.',
+    'action.overdue': 'De datum van een actie van u is voorbij.',
+    'referral.status-changed': 'Er is nieuws over een verwijzing: {{status}}.',
+    'evaluation.due': 'De evaluatie met het gezin staat gepland op {{date}}.',
+    'consultation.invited': 'U bent uitgenodigd voor een overleg op {{date}}.',
+    'consultation.cancelled': 'Een overleg gaat niet door.',
+    'signal.created': 'Een andere organisatie helpt hetzelfde kind. Neem contact op en stem samen af.',
+    'consent.changed': 'Een toestemming van het gezin is veranderd. Kijk wat u nu mag zien.',
+    'break-glass.opened': 'Iemand heeft met spoed toegang gekregen tot een gezin waarvoor u regievoerder bent.',
+    'team.coordinator-assigned': 'U bent nu regievoerder van een gezin.',
+    'team.actions-reassigned_one': 'Er is {{count}} actie aan u overgedragen.',
+    'team.actions-reassigned_other': 'Er zijn {{count}} acties aan u overgedragen.',
+    other: 'Er is iets veranderd.',
+  },
+  mail: {
+    title: 'E-mail over meldingen', legend: 'Wilt u ook een e-mail krijgen?', saved: 'Uw keuze is bewaard.',
+    immediate: 'Ja, bij elke nieuwe melding', immediateHint: 'U krijgt meteen een korte e-mail.',
+    'daily-digest': 'Ja, één e-mail per dag', 'daily-digestHint': 'Elke ochtend een e-mail met de meldingen van de dag ervoor.',
+    off: 'Nee, geen e-mail', offHint: 'U ziet uw meldingen alleen hier.',
+    privacy: 'In de e-mail staan geen namen of andere gegevens over gezinnen. U ziet die alleen als u inlogt.',
+  },
+  outbox: {
+    title: 'Uitgaande e-mail', intro: 'E-mail die Gezinsplan verstuurt of nog moet versturen. Er staan geen gegevens over gezinnen in.',
+    none: 'Er is nog geen e-mail.', to: 'Aan', subject: 'Onderwerp', status: 'Status', attempts: 'Pogingen', created: 'Gemaakt', sent: 'Verstuurd',
+    statuses: { pending: 'Wacht op versturen', sent: 'Verstuurd', failed: 'Mislukt', 'no-server': 'Niet verstuurd: geen mailserver' },
+    digest: 'Dagoverzicht van {{date}}',
+  },
+};

@@ -26,6 +26,8 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: integration,
+          // Tests of PostgreSQL itself (a server restart, a cut connection) have no embedded counterpart.
+          exclude: ['**/*.postgres.int.test.ts', '**/node_modules/**'],
           globalSetup: ['tests/support/global-setup.ts'],
           env: { GP_TEST_DB: 'pglite' },
         },

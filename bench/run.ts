@@ -1,93 +1,211 @@
 /**
- * Load benchmark: the same server answering /healthz is the ceiling; the hot family routes are measured against it
- * in the same run, so the ratios mean something on a noisy shared machine. Prints figures; asserts nothing.
+ * Load benchmark: the real server (a child process, `gezinsplan serve`) on a seeded region, driven by autocannon in
+ * a process of its own. The same server answering a trivial route and one primary-key SELECT through its pool is
+ * the ceiling, measured in the same run, so the ratios mean something on a shared machine. Prints figures and
+ * checks that the writes lost nothing; asserts no timing.
  *
- *   npm run bench                          embedded PGlite, 2,000 families
- *   BENCH_DATABASE_URL=postgres://… npm run bench   on a PostgreSQL server (the database must be empty)
- *   BENCH_FAMILIES=20000 BENCH_SECONDS=10 npm run bench
+ *   BENCH_DATABASE_URL=postgres://… npm run bench -- --families 100000   PostgreSQL (seeded first if empty)
+ *   npm run bench -- --families 5000                                     the embedded database, in a temp dir
+ *   options: --connections 32 --seconds 10 --pool 20 --seed 1
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
-import { openDatabase } from '../packages/server/src/platform/db/database';
-import { migrate } from '../packages/server/src/platform/db/migrate';
-import { buildApp } from '../packages/server/src/app';
-import { generateRegion } from './generate';
+import { parseArgs } from 'node:util';
+import { BENCH_PASSWORD, seedDatabase } from './seed/seed-database';
+import { openBenchDatabase, pickWorkload, verifyWrites, type Workload } from './load/workload';
+import type { ClientSpec, ScenarioInput, ScenarioOutput } from './load/types';
 
-const families = Number(process.env.BENCH_FAMILIES ?? 2000);
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const workerPath = fileURLToPath(new URL('./load-worker.cjs', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    families: { type: 'string', default: '5000' },
+    connections: { type: 'string', default: '32' },
+    seconds: { type: 'string', default: '10' },
+    pool: { type: 'string', default: '20' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const families = Number(values.families);
+const connections = Number(values.connections);
+const seconds = Number(values.seconds);
+const root = fileURLToPath(new URL('..', import.meta.url));
 
-interface Figures { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number }
+const url = process.env.BENCH_DATABASE_URL;
+const dataDir = url ? null : await mkdtemp(path.join(tmpdir(), 'gezinsplan-bench-'));
+const database = url ? { kind: 'postgres' as const, url } : { kind: 'pglite' as const, dataDir: dataDir! };
 
-interface Client { cookie: string | null; path: string }
+try {
+  // 1. The region: seeded once, reused by later runs on the same PostgreSQL database.
+  let db = await openBenchDatabase(database);
+  let present = await db.familyCount();
+  if (present === 0) {
+    await db.close();
+    process.stdout.write(`seeding ${families.toLocaleString('en')} families…\n`);
+    const seeded = await seedDatabase({ database, families, seed: Number(values.seed) });
+    process.stdout.write(`seeded in ${seeded.loadSeconds.toFixed(1)} s (+ ${seeded.analyseSeconds.toFixed(1)} s ANALYZE)\n`);
+    db = await openBenchDatabase(database);
+    present = await db.familyCount();
+  }
+  const workload = await pickWorkload(db, connections);
+  // The embedded database has one owner: the server's process, while it runs.
+  if (database.kind === 'pglite') await db.close();
 
-/** Runs autocannon in its own process, so the load generator does not share the server's event loop. */
-function load(url: string, clients: Client[]): Promise<Figures> {
+  // 2. The server, as in production, with the ceiling route switched on.
+  const port = await freePort();
+  const server = await startServer(port, database, Number(values.pool));
+  const base = `http://127.0.0.1:${port}`;
+  const sessions = await signIn(base, [...new Set([...workload.readers, ...workload.writers].map((w) => w.email))]);
+  const client = (email: string, requests: ClientSpec['requests']): ClientSpec => ({ ...sessions.get(email)!, requests });
+
+  const scenarios: [string, ClientSpec[]][] = [
+    ['ceiling (a): GET /healthz', workload.readers.map(() => ({ cookie: null, csrf: '', requests: [{ kind: 'healthz', method: 'GET', path: '/healthz' }] }))],
+    ['ceiling (b): one PK SELECT', workload.readers.map((_, i) => ({ cookie: null, csrf: '', requests: workload.organisationIds.slice(i * 5, i * 5 + 5).map((id) => ({ kind: 'pk', method: 'GET' as const, path: `/bench/ceiling/${id}` })) }))],
+    ['1 open a family plan', workload.readers.map((r) => client(r.email, r.familyIds.map((f) => ({ kind: 'plan', method: 'GET', path: `/api/v1/families/${f}/plan` }))))],
+    ['2 caseload + my actions', workload.readers.map((r) => client(r.email, [
+      { kind: 'caseload', method: 'GET', path: '/api/v1/me/families' }, { kind: 'my-actions', method: 'GET', path: '/api/v1/me/actions' }]))],
+    ['4 search families by name', workload.readers.map((r) => client(r.email, r.searches.map((q) => ({ kind: 'search', method: 'GET', path: `/api/v1/families?q=${encodeURIComponent(q)}` }))))],
+    ['5 audit log of a family', workload.writers.map((w) => client(w.email, w.familyIds.map((f) => ({ kind: 'audit', method: 'GET', path: `/api/v1/families/${f}/audit` }))))],
+    ['3 add action + change goal', workload.writers.map((w) => client(w.email, [
+      { kind: 'action', method: 'POST', path: `/api/v1/families/${w.write.familyId}/goals/${w.write.goalId}/actions`, idempotent: true,
+        body: { title: 'Bench actie {n}', assigneeUserId: w.userId, dueDate: '2027-01-15' } },
+      { kind: 'goal', method: 'PATCH', path: `/api/v1/families/${w.write.familyId}/goals/${w.write.goalId}`, ifMatch: `"${w.write.goalVersion}"`,
+        body: { title: 'Bench doel {n}' } }]))],
+    ['ceiling (b) again, after', workload.readers.map((_, i) => ({ cookie: null, csrf: '', requests: workload.organisationIds.slice(i * 5, i * 5 + 5).map((id) => ({ kind: 'pk', method: 'GET' as const, path: `/bench/ceiling/${id}` })) }))],
+  ];
+  const results: { name: string; out: ScenarioOutput; peakRss: number }[] = [];
+  for (const [name, clients] of scenarios) {
+    const rss = watchRss(server.pid!);
+    const out = await runScenario({ url: base, seconds, clients });
+    results.push({ name, out, peakRss: rss.stop() });
+    process.stdout.write(`  ${name}: ${out.requestsPerSecond.toFixed(0)} req/s\n`);
+  }
+  const serverPeak = await peakRssOf(server.pid!);
+  await stopServer(server);
+
+  // 3. Did the writes lose anything? Every 2xx must be in the database, with its audit record.
+  if (database.kind === 'pglite') db = await openBenchDatabase(database);
+  const writes = results.find((r) => r.name.startsWith('3 '))!.out;
+  const check = await verifyWrites(db, writes);
+  await db.close();
+
+  report({ database: database.kind, families: present, connections, seconds, pool: Number(values.pool), results, serverPeak, check, workload });
+} finally {
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+}
+
+function report(r: {
+  database: string; families: number; connections: number; seconds: number; pool: number; serverPeak: number; workload: Workload;
+  results: { name: string; out: ScenarioOutput; peakRss: number }[]; check: Awaited<ReturnType<typeof verifyWrites>>;
+}): void {
+  const ceilingB = (r.results[1]!.out.requestsPerSecond + r.results[r.results.length - 1]!.out.requestsPerSecond) / 2;
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+  const lines = [
+    '',
+    `${r.database === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'}, ${r.families.toLocaleString('en')} families, ${r.connections} connections `
+      + `(one professional each; ${r.workload.professionals.toLocaleString('en')} professionals in the region), ${r.seconds} s per scenario, pool ${r.pool}`,
+    '',
+    `| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | of ceiling (b) | peak RSS MB |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|`,
+    ...r.results.map(({ name, out, peakRss }) =>
+      `| ${name} | ${out.requestsPerSecond.toFixed(0)} | ${out.p50} | ${out.p95} | ${out.p99} | ${out.non2xx + out.errors + out.timeouts} | ${((out.requestsPerSecond / ceilingB) * 100).toFixed(1)}% | ${mb(peakRss)} |`),
+    '',
+    `ceiling (b) used for the ratios: ${ceilingB.toFixed(0)} req/s (mean of before and after)`,
+    `server peak RSS over the run (VmHWM): ${mb(r.serverPeak)} MB`,
+    `writes: ${r.check.actionsCreated} actions created (${r.check.actionsFound} found with their title, ${r.check.actionsAudited} with their audit record); `
+      + `${r.check.goalPatches} goal changes accepted (${r.check.goalsConsistent} of ${r.check.goals} goals at the expected version and title); `
+      + `${r.check.lost === 0 ? 'nothing lost' : `${r.check.lost} LOST`}`,
+  ];
+  const plan = r.results.find((x) => x.name.startsWith('1 '))!.out;
+  const caseload = r.results.find((x) => x.name.startsWith('2 '))!.out;
+  const writes = r.results.find((x) => x.name.startsWith('3 '))!.out;
+  const writesPerSecond = (r.check.actionsCreated + r.check.goalPatches) / r.seconds;
+  const target = (ok: boolean, text: string) => `  ${ok ? 'met   ' : 'MISSED'} ${text}`;
+  lines.push('', 'targets (PostgreSQL, 100,000 families, 32 connections):',
+    target(plan.requestsPerSecond / ceilingB >= 0.4, `scenario 1 ≥ 40% of ceiling (b): ${((plan.requestsPerSecond / ceilingB) * 100).toFixed(1)}%`),
+    target(plan.p99 <= 50, `scenario 1 p99 ≤ 50 ms: ${plan.p99} ms`),
+    target(caseload.p99 <= 30, `scenario 2 p99 ≤ 30 ms: ${caseload.p99} ms`),
+    target(writesPerSecond >= 1000 && r.check.lost === 0 && writes.byKind.action?.serverError === 0, `scenario 3 ≥ 1,000 writes/s, nothing lost: ${writesPerSecond.toFixed(0)} writes/s, ${r.check.lost} lost`),
+    target(r.serverPeak <= 300 * 1024 * 1024, `server RSS ≤ 300 MB: ${mb(r.serverPeak)} MB`));
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function runScenario(input: ScenarioInput): Promise<ScenarioOutput> {
   return new Promise((resolve, reject) => {
-    const config = JSON.stringify({ url, connections, seconds, clients });
-    const child = spawn(process.execPath, [workerPath, config], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/load/worker.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', () => {
+    child.on('exit', (code) => {
       try {
-        const r = JSON.parse(out) as { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
-        resolve({ requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
-      } catch (e) {
-        reject(e as Error);
+        resolve(JSON.parse(out) as ScenarioOutput);
+      } catch {
+        reject(new Error(`the load worker exited with ${code} and no figures`));
       }
     });
+    child.stdin.end(JSON.stringify(input));
   });
 }
 
-async function main(): Promise<void> {
-  const dir = process.env.BENCH_DATABASE_URL ? null : await mkdtemp(path.join(tmpdir(), 'gezinsplan-bench-'));
-  const handle = await openDatabase(dir ? { kind: 'pglite', dataDir: dir } : { kind: 'postgres', url: process.env.BENCH_DATABASE_URL!, poolSize: 20 });
-  try {
-    await migrate(handle.db);
-    const t0 = Date.now();
-    const region = await generateRegion(handle.db, { families, professionals: Math.max(10, Math.round(families / 25)) });
-    process.stdout.write(`database: ${handle.kind}; generated ${families} families in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
-
-    await sql`analyze`.execute(handle.db);
-
-    const app = await buildApp({ db: handle.db, logLevel: 'silent' });
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    // One signed-in professional per connection, each with a family of their own.
-    const users = await Promise.all(region.professionals.slice(0, connections).map(async (pro) => {
-      const login = await fetch(`${address}/api/v1/auth/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: pro.email, password: region.password }),
-      });
-      return { cookie: login.headers.get('set-cookie')!.split(';')[0]!, familyId: region.familiesByCoordinator.get(pro.id)![0]! };
-    }));
-
-    const cases: [string, (u: (typeof users)[number]) => Client][] = [
-      ['GET /healthz (ceiling)', () => ({ cookie: null, path: '/healthz' })],
-      ['GET /api/v1/me (session only)', (u) => ({ cookie: u.cookie, path: '/api/v1/me' })],
-      ['GET …/families/{id}/plan', (u) => ({ cookie: u.cookie, path: `/api/v1/families/${u.familyId}/plan` })],
-      ['GET /api/v1/me/families', (u) => ({ cookie: u.cookie, path: '/api/v1/me/families' })],
-      ['GET /api/v1/me/actions', (u) => ({ cookie: u.cookie, path: '/api/v1/me/actions' })],
-    ];
-    const results: [string, Figures][] = [];
-    for (const [name, client] of cases) results.push([name, await load(address, users.map(client))]);
-    await app.close();
-
-    const ceiling = results[0]![1].requestsPerSecond;
-    process.stdout.write(`\n${connections} connections (one professional each), ${seconds} s each\n`);
-    process.stdout.write(`${'route'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'of ceiling'.padStart(11)} ${'non-2xx'.padStart(8)}\n`);
-    for (const [name, f] of results) {
-      process.stdout.write(`${name.padEnd(34)} ${f.requestsPerSecond.toFixed(0).padStart(8)} ${String(f.p50).padStart(7)} ${String(f.p99).padStart(7)} ${((f.requestsPerSecond / ceiling) * 100).toFixed(1).padStart(10)}% ${String(f.non2xx + f.errors).padStart(8)}\n`);
-    }
-    const audited = await handle.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    process.stdout.write(`\naudit records written during the run: ${audited.n}\n`);
-  } finally {
-    await handle.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+async function startServer(port: number, db: typeof database, pool: number): Promise<ChildProcess> {
+  const env = {
+    ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', GEZINSPLAN_BENCH_CEILING: 'true', DATABASE_POOL_SIZE: String(pool),
+    ...(db.kind === 'postgres' ? { DATABASE_URL: db.url } : { GEZINSPLAN_DATA_DIR: db.dataDir, DATABASE_URL: '' }),
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/cli.ts'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    if (ready) return child;
+    await new Promise((r) => setTimeout(r, 200));
   }
+  throw new Error('the server did not become ready');
 }
 
-await main();
+async function stopServer(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Signs in through the real login route (password hashing included), a few at a time. */
+async function signIn(base: string, emails: string[]): Promise<Map<string, { cookie: string; csrf: string }>> {
+  const sessions = new Map<string, { cookie: string; csrf: string }>();
+  for (let i = 0; i < emails.length; i += 8) {
+    await Promise.all(emails.slice(i, i + 8).map(async (email) => {
+      const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: BENCH_PASSWORD }) });
+      if (!res.ok) throw new Error(`sign-in failed for a bench account: ${res.status}`);
+      const body = (await res.json()) as { csrfToken: string };
+      sessions.set(email, { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: body.csrfToken });
+    }));
+  }
+  return sessions;
+}
+
+/** Samples the server's resident memory while a scenario runs; returns the highest seen. */
+function watchRss(pid: number): { stop(): number } {
+  let peak = 0;
+  const sample = () => readFile(`/proc/${pid}/status`, 'utf8').then((s) => {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(s)?.[1] ?? 0);
+    peak = Math.max(peak, kb * 1024);
+  }, () => undefined);
+  const timer = setInterval(() => void sample(), 100);
+  return { stop: () => { clearInterval(timer); return peak; } };
+}
+
+async function peakRssOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}

@@ -273,16 +273,7 @@ describe('API conventions', () => {
       expect(await goalsTitled(f.base, goalBody.title)).toHaveLength(1);
     });
 
-    it('concurrent first requests with one key: one is carried out, none fails with a 5xx', async () => {
-      const f = await familyWithPlan();
-      const body = { ...goalBody, title: 'Gelijktijdig' };
-      const answers = await Promise.all(Array.from({ length: 6 }, () =>
-        sanne.client.post(`${f.base}/goals`, body, { 'idempotency-key': 'race-1' })));
-      for (const res of answers) expect([201, 409], res.body).toContain(res.statusCode);
-      const created = answers.filter((r) => r.statusCode === 201);
-      expect(new Set(created.map((r) => (r.json() as { id: string }).id)).size).toBe(1);
-      expect(await goalsTitled(f.base, 'Gelijktijdig')).toHaveLength(1);
-    });
+    // Concurrent first requests with one key: moved to reliability.int.test.ts (20 copies at once, over HTTP).
 
     it('a failed first attempt frees the key, so the corrected retry is carried out', async () => {
       const f = await familyWithPlan();

@@ -8,9 +8,12 @@ import { routes } from '../../packages/server/src/routes';
 import type { AnyRoute } from '../../packages/server/src/platform/http/define-route';
 import { createSession, SESSION_COOKIE } from '../../packages/server/src/platform/auth/sessions';
 import { verifyAuditLog } from '../../packages/server/src/platform/audit/audit-verify';
+import { buildOpenApi } from '../../packages/server/src/platform/http/openapi';
 import type { ApiClient } from '../../packages/server/src/platform/http/api-client';
 import { makeFamily, makeOrganisation, makeProfessional, makeUser, startTestApp, type TestApp } from '../support/test-app';
 import { validBodies } from '../support/route-bodies';
+import { integrityFindings, writeRecorder } from '../support/db-integrity';
+import { INVALID_UUIDS, REFUSED_TEXT, SCRIPT_INJECTION, SQL_INJECTION, STORABLE_TEXT, VALID_UNICODE } from '../support/hostile-strings';
 
 /**
  * Malformed input is always a 4xx, never a 5xx, and always RFC 9457 problem+json (DESIGN §6). For every route in
@@ -21,11 +24,24 @@ import { validBodies } from '../support/route-bodies';
  * Each generated request carries its own oracle: from the route's zod schemas (the contract) it knows whether the
  * input is malformed (then: a 4xx; a malformed id: 404), well-formed GET (then: 2xx), well-formed change (then:
  * 2xx, or a 4xx that a business rule may give valid input: 404, 409, 412, 422), or ambiguous (then: anything but
- * a 5xx). Every answer of 400 or more must be problem+json.
+ * a 5xx). Every answer is a 2xx or a 4xx (no 3xx, no 5xx), within REQUEST_TIMEOUT_MS; every 4xx is problem+json;
+ * a body over the limit is a 413; and a refused request commits no row write at all (no partial writes: a trigger
+ * records every insert, update and delete; tests/support/db-integrity.ts names the few tables a refusal may write
+ * to, and why). Afterwards the audit
+ * chains verify and the database holds no orphaned or cross-family references.
+ *
+ * The routes come from the OpenAPI document (the contract), each mapped back to its registry entry; a test below
+ * proves the document the server serves is that one, and names what the server answers outside it.
  */
 
-/** Generated requests per route and dimension (path params, query, body, headers), on top of the named examples. */
-const NUM_RUNS = 20;
+/**
+ * Generated requests per route and dimension (path params, query, body, headers), on top of the named examples.
+ * Moderate, so the file stays well under three minutes on a loaded 2-core machine; the named examples carry the
+ * brief's cases on every route, the generated ones explore around them.
+ */
+const NUM_RUNS = 10;
+/** A request that has not answered by then counts as a hang (the slowest honest answers take well under a second). */
+const REQUEST_TIMEOUT_MS = 20_000;
 /** app.ts: BODY_LIMIT. */
 const BODY_LIMIT = 256 * 1024;
 /** Codes that a schema-valid change may legitimately meet (the state, not the input, decides them). */
@@ -43,6 +59,32 @@ const BUSINESS_VALIDATION: Record<string, string[]> = {
 };
 
 const keyOf = (r: Pick<AnyRoute, 'method' | 'url'>) => `${r.method} ${r.url}`;
+
+/** The operations of the OpenAPI document, as `METHOD /url/:param`, in document order. */
+function documentedOperations(doc: unknown): string[] {
+  const paths = (doc as { paths: Record<string, Record<string, unknown>> }).paths;
+  return Object.entries(paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`));
+}
+/** The document the server serves, built the same way (app.ts); the suite checks the served one matches. */
+const DOCUMENTED = documentedOperations(buildOpenApi(routes, 'fuzz'));
+const registryByKey = new Map(routes.map((r) => [keyOf(r), r]));
+/** Every documented operation, as the registry route that serves it; none is left out. */
+const FUZZED_ROUTES: AnyRoute[] = DOCUMENTED.map((k) => {
+  const route = registryByKey.get(k);
+  if (!route) throw new Error(`${k} is in the OpenAPI document but not in the route registry`);
+  return route;
+});
+/**
+ * What the server answers that the OpenAPI document does not list, and why it is not fuzzed like the API: each is
+ * still sent junk in 'answers outside the document too' below.
+ */
+const OUTSIDE_THE_DOCUMENT: Record<string, string> = {
+  'GET /api/v1/openapi.json': 'the document itself: a constant, it reads no input',
+  'GET /api/docs': 'swagger-ui, static pages and assets of @fastify/swagger-ui over the same document',
+  'HEAD (every GET)': "Fastify's automatic HEAD routes: the GET handler, without the body",
+  'GET /*': 'the built web app (static files, and index.html for its own pages)',
+  'bench ceiling routes': 'registered only when buildApp gets benchCeiling (npm run bench), never in tests or production',
+};
 const paramNames = (url: string) => [...url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
 const b64url = (s: string) => Buffer.from(s).toString('base64url');
 
@@ -157,9 +199,10 @@ function parsedBody(body: BodySpec): { ok: true; value: unknown } | { ok: false;
   if (body.kind === 'text' && text === '' && body.contentType === '') return { ok: 'unclear' };
   if (Buffer.byteLength(text) > BODY_LIMIT) return { ok: false, why: 'body over the limit' };
   if (body.kind === 'text') {
-    if (body.contentType === 'application/json') {
+    if (isJsonMediaType(body.contentType)) {
       try {
-        return { ok: true, value: JSON.parse(text) };
+        // Fastify's JSON parser skips a leading byte order mark (RFC 8259 §8.1 lets a parser ignore it).
+        return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
       } catch {
         return { ok: false, why: 'malformed JSON' };
       }
@@ -167,6 +210,25 @@ function parsedBody(body: BodySpec): { ok: true; value: unknown } | { ok: false;
     return { ok: false, why: `content type ${String(body.contentType)}` };
   }
   return { ok: true, value: JSON.parse(text) };
+}
+
+/**
+ * Whether Fastify parses this content type as JSON: the media type decides, case-insensitively; parameters such as
+ * charset are ignored (the body is read as UTF-8 whatever it claims; JSON is UTF-8, RFC 8259 §8.1).
+ */
+function isJsonMediaType(contentType: string | null): boolean {
+  return contentType !== null && contentType.split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
+/**
+ * Whether the body parser refuses this request for its size before any route code: then the answer is a 413, and
+ * nothing else. (A body of a type no parser takes is refused as that, 415, without being read.)
+ */
+function overTheLimit(route: AnyRoute, req: FuzzRequest): boolean {
+  if (route.method === 'GET' || req.body.kind === 'none' || req.param?.mode === 'raw' || req.param?.mode === 'dot') return false;
+  if (req.body.kind === 'text' && !isJsonMediaType(req.body.contentType)) return false;
+  const text = req.body.kind === 'json' ? JSON.stringify(req.body.value) : req.body.text;
+  return text !== undefined && Buffer.byteLength(text) > BODY_LIMIT;
 }
 
 /** A base64url cursor that decodes to an array of nulls and strings may be a real position: any non-5xx answer. */
@@ -187,6 +249,12 @@ function queryObject(pairs: [string, string][]): Record<string, string | string[
   }
   return obj;
 }
+
+/**
+ * Catalogue versions are the one identifier a client chooses: the fuzz itself may have published one named like
+ * the junk it later sends as `:version`. Each published version is recorded here, and then names something real.
+ */
+const publishedVersions = new Set<string>();
 
 function expectationOf(route: AnyRoute, req: FuzzRequest, fx: Fixture): { expect: Expectation; why: string[] } {
   const why: string[] = [];
@@ -222,6 +290,7 @@ function expectationOf(route: AnyRoute, req: FuzzRequest, fx: Fixture): { expect
   let uncertain = false;
   // A well-formed id that is not this family's own (missing, or the other family's) names nothing here: a 4xx.
   // The other family's id alone, on a route with only :familyId, is simply that family.
+  if (attacked?.name === 'version' && publishedVersions.has(attacked.value)) return { expect: 'any', why: ['a catalogue version this run published'] };
   if (attacked && attacked.mode !== 'real' && !(attacked.mode === 'foreign' && names.length === 1)) why.push(`${attacked.mode} ${attacked.name}`);
 
   if ('raw' in req.query) {
@@ -281,6 +350,7 @@ function printable(req: FuzzRequest): FuzzRequest {
 const junkString = fc.oneof(
   fc.constantFrom('', ' ', '\u0000', 'a\u0000b', '\t\n', '0000-01-01', '2025-02-30', '2025-13-01', '99999-01-01', '1899-12-31',
     '<script>alert(1)</script>', "' OR '1'='1' --", '../../etc/passwd', '💥🔥', 'ñ', '\u202e', '\ud800', 'null', 'true', '0'),
+  fc.constantFrom(...SCRIPT_INJECTION, ...SQL_INJECTION, ...VALID_UNICODE, ...REFUSED_TEXT, ...INVALID_UUIDS, '\uFEFF', '\uFEFFtext', '00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF'),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
@@ -298,7 +368,10 @@ const junkValue: fc.Arbitrary<unknown> = fc.oneof(
 const deepText = fc.tuple(fc.integer({ min: 1_000, max: 100_000 }), fc.constantFrom('[', '{"a":')).map(([n, open]) =>
   open === '[' ? '['.repeat(n) + ']'.repeat(n) : open.repeat(Math.floor(n / 5)) + '1' + '}'.repeat(Math.floor(n / 5)));
 const wrongContentTypes = [null, '', 'text/plain', 'text/html', 'application/xml', 'application/x-www-form-urlencoded',
-  'multipart/form-data; boundary=XyZ', 'application/octet-stream', 'image/png', 'application/jsonx', 'json', 'application/vnd.api+json', 'text/json'];
+  'multipart/form-data; boundary=XyZ', 'application/octet-stream', 'image/png', 'application/jsonx', 'json', 'application/vnd.api+json', 'text/json',
+  'application/json, text/plain', 'text/plain; charset=utf-8', 'application/problem+json',
+  // Read as JSON all the same (the media type decides): the oracle knows.
+  'application/json; charset=utf-16', 'APPLICATION/JSON', 'application/json;'];
 const malformedJson = ['{', '{"a":}', '[1,]', "{'a':1}", 'NaN', 'undefined', '"unterminated', '{"a":1}}', '\u0000', '{"__proto__":{"admin":true}}',
   '{"constructor":{"prototype":{"admin":true}}}', '', ' '];
 
@@ -338,6 +411,8 @@ function paramArb(route: AnyRoute, w: World): fc.Arbitrary<ParamAttack | null> {
     fc.constantFrom('not-a-uuid', '0', '-1', 'null', 'undefined', ' ', '{}', "' OR '1'='1", '../../etc/passwd', '..%2F..', '....', '..\\..',
       'é', '名前', '💥', '\u202e', '\u0000', 'a b', '01900000-0000-7000-8000-00000000000g', '01900000000070008000000000000000',
       '{01900000-0000-7000-8000-000000000000}', '01900000-0000-7000-8000-000000000000x', 'x'.repeat(101), 'x'.repeat(5000)),
+    // Lone surrogates have no UTF-8 form, so no URL can carry them: the raw mode sends their CESU-8 bytes instead.
+    fc.constantFrom<string>(...INVALID_UUIDS, ...SCRIPT_INJECTION, ...SQL_INJECTION, ...VALID_UNICODE, '\uFEFF', '00000000-0000-0000-0000-000000000000').filter((v) => v.length > 0 && v.trim() === v),
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
     fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }),
     fc.uuid().map((u) => `${u}a`),
@@ -379,6 +454,7 @@ function queryArb(route: AnyRoute): fc.Arbitrary<QuerySpec> {
   const value = fc.oneof(
     fc.constantFrom('-1', 'abc', '100000', '0', '1', '50', '200', '201', '1.5', '1e2', '', ' ', 'null', 'NaN', 'Infinity', '0x10', '١٢', 'true', '[]', '{}'),
     fc.constantFrom('active', 'all', 'denied', 'success', 'failure', 'school', 'wijkteam', 'intake', 'afgesloten', 'Jansen', 'a\u0000b', '%', '..'),
+    fc.constantFrom(...SCRIPT_INJECTION, ...SQL_INJECTION, ...VALID_UNICODE, ...INVALID_UUIDS),
     fc.uuid(),
     fc.string({ unit: 'grapheme', maxLength: 30 }),
     fc.integer({ min: 101, max: 3000 }).map((n) => 'q'.repeat(n)),
@@ -459,12 +535,14 @@ function examplesFor(route: AnyRoute, valid: unknown, w: World, dim: Dimension):
     }
   }
   if (dim === 'query') {
-    for (const pairs of [
+    // A route that reads no query ignores it: a few named cases show that, the generated ones do the rest.
+    const named = route.query ? [
       [['limit', '-1']], [['limit', 'abc']], [['limit', '100000']], [['limit', '0']], [['cursor', 'garbage']],
       [['cursor', b64url(JSON.stringify({ a: [1, { b: null }] }))]], [['cursor', b64url(JSON.stringify(['0000-01-01T00:00:00Z', uuid]))]],
-      [['cursor', b64url(JSON.stringify(['2025-99-99', uuid]))]], [['q', 'a\u0000b']], [['limit', '1'], ['limit', '2']],
-      ...shapeKeys(route.query).map((k) => [[k, 'x'.repeat(600)]]),
-    ] as [string, string][][]) out.push({ ...base, query: { pairs } });
+      [['cursor', b64url(JSON.stringify(['2025-99-99', uuid]))]], [['q', 'a\u0000b']], [['q', 'a\uFEFF\u202Eb']], [['limit', '1'], ['limit', '2']],
+      ...shapeKeys(route.query).flatMap((k) => [[[k, 'x'.repeat(600)]], [[k, SQL_INJECTION[0]]]]),
+    ] : [[['limit', '-1']], [['q', 'a\u0000b']], [['cursor', SCRIPT_INJECTION[0]]], [['limit', '1'], ['limit', '2']]];
+    for (const pairs of named as [string, string][][]) out.push({ ...base, query: { pairs } });
   }
   if (dim === 'path params') {
     for (const name of paramNames(route.url)) {
@@ -477,11 +555,20 @@ function examplesFor(route: AnyRoute, valid: unknown, w: World, dim: Dimension):
   if (dim === 'body') {
     const v = valid && typeof valid === 'object' ? valid as Record<string, unknown> : {};
     const keys = shapeKeys(route.body);
-    for (const key of keys) {
+    keys.forEach((key, i) => {
+      // Each key meets one refused and one storable hostile string, rotating so that the route's keys share the lists.
+      const refused = REFUSED_TEXT[i % REFUSED_TEXT.length]!;
+      const storable = STORABLE_TEXT[(i * 7 + keys.length) % STORABLE_TEXT.length]!;
+      out.push({ ...base, body: { kind: 'json', value: { ...v, [key]: refused }, note: `refused text in ${key}` } });
+      out.push({ ...base, body: { kind: 'json', value: { ...v, [key]: storable }, note: `hostile text in ${key}` } });
+      const badId = INVALID_UUIDS[i % INVALID_UUIDS.length]!;
+      if (/Id$/.test(key)) out.push({ ...base, body: { kind: 'json', value: { ...v, [key]: badId }, note: `invalid uuid in ${key}` } });
+      if (/Ids$/.test(key)) out.push({ ...base, body: { kind: 'json', value: { ...v, [key]: [badId] }, note: `invalid uuid in ${key}` } });
       out.push({ ...base, body: { kind: 'json', value: { ...v, [key]: 'a\u0000b' }, note: `NUL in ${key}` } });
       if (/date/i.test(key)) out.push({ ...base, body: { kind: 'json', value: { ...v, [key]: '0000-01-01' }, note: `year 0 in ${key}` } });
       out.push({ ...base, body: { kind: 'json', value: { ...v, [key]: 12345 }, note: `number for ${key}` } });
-    }
+    });
+    const first = JSON.stringify(keys[0] ?? 'x');
     const bodies: BodySpec[] = [
       { kind: 'none' },
       { kind: 'json', value: {}, note: '{}' }, { kind: 'json', value: null, note: 'null' }, { kind: 'json', value: [], note: '[]' },
@@ -493,7 +580,14 @@ function examplesFor(route: AnyRoute, valid: unknown, w: World, dim: Dimension):
       { kind: 'text', text: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded', note: 'form' },
       { kind: 'text', text: JSON.stringify(v), contentType: null, note: 'no content type' },
       { kind: 'text', text: '['.repeat(100_000) + ']'.repeat(100_000), contentType: 'application/json', note: 'deep nesting' },
+      { kind: 'text', text: '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000), contentType: 'application/json', note: 'deep nesting: 10,000 objects' },
+      { kind: 'text', text: `{${first}:${'['.repeat(10_000)}${']'.repeat(10_000)}}`, contentType: 'application/json', note: 'deep nesting inside a field' },
       { kind: 'json', value: { ...v, [keys[0] ?? 'x']: 'x'.repeat(300_000) }, note: 'huge string' },
+      { kind: 'json', value: { ...v, [keys[0] ?? 'x']: 'x'.repeat(BODY_LIMIT - 200) }, note: 'huge string, just under the limit' },
+      { kind: 'text', text: JSON.stringify({ ...v, pad: 'x'.repeat(BODY_LIMIT) }), contentType: 'application/json; charset=utf-8', note: 'over the limit by padding' },
+      { kind: 'text', text: `\uFEFF${JSON.stringify(v)}`, contentType: 'application/json', note: 'a byte order mark first' },
+      { kind: 'text', text: JSON.stringify(v), contentType: 'application/json; charset=utf-8', note: 'with a charset' },
+      { kind: 'text', text: `{"a":1,"a":2,${JSON.stringify(v).slice(1)}`, contentType: 'application/json', note: 'duplicate keys' },
     ];
     for (const body of bodies) out.push({ ...base, body });
     out.push(base);
@@ -511,6 +605,18 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
   let partnerOrganisationId: string;
   let colleagueClient: ApiClient;
   let officerClient: ApiClient;
+  let writes: Awaited<ReturnType<typeof writeRecorder>>;
+  let familySession: Awaited<ReturnType<typeof createSession>> | undefined;
+  /**
+   * One fresh family per route for the path, query and header attacks (a shared start; what one dimension's valid
+   * request changes, the next may meet as a business refusal, which the oracle allows), and its own for the body
+   * attacks, so every valid-shaped body reaches the service on the state it was written for.
+   */
+  const routeFixtures = new Map<string, Promise<Fixture>>();
+  /** Refused requests checked for committed row writes, over the whole file. */
+  let refusalsChecked = 0;
+  /** Requests the properties sent, over the whole file (for the report; the count is not asserted exactly). */
+  let requestsSent = 0;
 
   /** A family with one of everything, so each family route starts from the same fresh state. */
   async function makeFixture(): Promise<Fixture> {
@@ -577,14 +683,28 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
     w.other.signalId = signals.items[0]!.id;
     // Another organisation's service: in this organisation's url it names nothing.
     w.other.serviceId = (await t.admin.create<{ id: string }>(`/api/v1/organisations/${partnerOrganisationId}/services`, { name: 'Spreekuur', lifeDomains: ['lichamelijke-gezondheid'], referral: 'self' })).id;
+    writes = await writeRecorder(t.db);
   });
   afterAll(async () => { await t?.close(); });
+
+  /** The answer, or a failure naming the hang: no request may leave the client waiting. */
+  async function withTimeout<T>(answer: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const hang = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms: a hang`)), REQUEST_TIMEOUT_MS); });
+    try {
+      return await Promise.race([answer, hang]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   async function send(route: AnyRoute, fx: Fixture, req: FuzzRequest) {
     const userId = route.kind !== 'global' || hasGlobalPermission(['professional'], route.access.permission) ? w.coordinatorId
       : hasGlobalPermission(['admin'], route.access.permission) ? w.adminId
         : hasGlobalPermission(['privacy-officer'], route.access.permission) ? w.privacyOfficerId : w.orgAdminId;
-    const session = await createSession(t.db, userId, new Date());
+    // Family routes never end the caller's session, so one serves them all; the others (sign-out, second factor…)
+    // may, so each of their requests signs in afresh.
+    const session = route.kind === 'family' ? (familySession ??= await createSession(t.db, userId, new Date())) : await createSession(t.db, userId, new Date());
     const path = route.url.replace(/:(\w+)/g, (_, name: string) => {
       const real = (fx as unknown as Record<string, string>)[name]!;
       if (req.param?.name !== name) return real;
@@ -608,7 +728,7 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
         if (contentType !== null) headers['content-type'] = contentType;
       }
     }
-    const inject = () => t.app.inject({ method: route.method, url: query ? `${path}?${query}` : path, headers, ...(payload !== undefined ? { payload } : {}) });
+    const inject = () => withTimeout(t.app.inject({ method: route.method, url: query ? `${path}?${query}` : path, headers, ...(payload !== undefined ? { payload } : {}) }));
     const res = await inject();
     const etag = res.headers.etag;
     if (req.ifMatch !== CURRENT || res.statusCode !== 412 || typeof etag !== 'string') return res;
@@ -618,33 +738,46 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
 
   const covered = new Set<string>();
 
-  const cases = routes.flatMap((r) => dimensionsOf(r).map((dim) => [`${keyOf(r)} › ${dim}`, r, dim] as const));
+  const cases = FUZZED_ROUTES.flatMap((r) => dimensionsOf(r).map((dim) => [`${keyOf(r)} › ${dim}`, r, dim] as const));
 
   it.each(cases)('%s', async (_name, route, dim) => {
     const key = keyOf(route);
     covered.add(key);
     if (route.body && !validBodies[key]) throw new Error(`${key} takes a body: add a valid one to tests/support/route-bodies.ts`);
-    const fx = route.kind === 'family' ? await makeFixture() : w.other;
+    const fx = route.kind !== 'family' ? w.other : dim === 'body' ? await makeFixture()
+      : await (routeFixtures.get(key) ?? routeFixtures.set(key, makeFixture()).get(key)!);
     const valid = validBody(key, w, fx);
     if (route.body && !route.body.safeParse(valid).success) throw new Error(`the valid body for ${key} does not match its schema`);
 
     const seen: Record<Expectation, number> = { 'must-4xx': 0, 'must-404': 0, 'must-2xx': 0, 'ok-or-business': 0, any: 0 };
     const examples = examplesFor(route, valid, w, dim);
+    const generated = dim === 'query' && !route.query ? NUM_RUNS / 2 : NUM_RUNS;
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(requestArb(route, valid, w, dim), async (req) => {
         const { expect: expected, why } = expectationOf(route, req, fx);
         seen[expected] += 1;
         runs += 1;
+        await writes.take();
         const res = await send(route, fx, req);
         const status = res.statusCode;
+        if (key === 'POST /api/v1/catalogues/collaboration-components' && status < 300) publishedVersions.add((res.json() as { version: string }).version);
         const where = `${key} ${describeRequest(req)} → ${status} ${res.headers['content-type'] ?? ''} ${res.body.slice(0, 200)} (expected ${expected}: ${why.join(', ')})`;
         expect(status, where).toBeLessThan(500);
+        // A 2xx or a 4xx: no redirects, no 1xx, nothing in between.
+        expect((status >= 200 && status < 300) || (status >= 400 && status < 500), where).toBe(true);
         let problem: { status?: number; code?: string; errors?: { pointer: string }[] } = {};
         if (status >= 400) {
           expect(String(res.headers['content-type']), where).toMatch(/^application\/problem\+json/);
           problem = JSON.parse(res.body) as typeof problem;
           expect(problem.status, where).toBe(status);
+          // Refused means refused: no row was inserted, changed or deleted (no partial write).
+          expect(await writes.take(), where).toEqual([]);
+          refusalsChecked += 1;
+        }
+        if (overTheLimit(route, req)) {
+          expect(status, where).toBe(413);
+          expect(problem.code, where).toBe('PAYLOAD_TOO_LARGE');
         }
         switch (expected) {
           case 'must-4xx':
@@ -669,18 +802,54 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
         }
       }),
       // fast-check counts the examples within numRuns: add them, so NUM_RUNS generated requests follow.
-      { numRuns: examples.length + NUM_RUNS, examples: examples.map((r) => [r] as [FuzzRequest]), plugins: [fc.interruptAfterTimeLimit(30_000)] },
+      { numRuns: examples.length + generated, examples: examples.map((r) => [r] as [FuzzRequest]), plugins: [fc.interruptAfterTimeLimit(30_000)] },
     );
     // Every run happened, and both sides of the oracle were reached: the valid request (always an example) and
     // malformed ones (except in the query of a route that reads none: there is nothing to break).
-    expect(runs).toBeGreaterThanOrEqual(examples.length + NUM_RUNS);
+    expect(runs).toBeGreaterThanOrEqual(examples.length + generated);
+    requestsSent += runs;
     expect(seen['must-2xx'] + seen['ok-or-business']).toBeGreaterThan(0);
     if (dim !== 'query' || route.query) expect(seen['must-4xx'] + seen['must-404']).toBeGreaterThan(0);
   });
 
-  it('walked every route in the registry', () => {
-    expect([...covered].sort()).toEqual(routes.map(keyOf).sort());
-    expect(covered.size).toBeGreaterThan(30);
+  it('walked every operation of the OpenAPI document the server serves, and the document lists every route', async () => {
+    const served = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    expect(served.statusCode).toBe(200);
+    expect(documentedOperations(served.json()).sort()).toEqual([...DOCUMENTED].sort());
+    expect([...DOCUMENTED].sort()).toEqual(routes.map(keyOf).sort());
+    expect([...covered].sort()).toEqual([...DOCUMENTED].sort());
+    expect(covered.size).toBeGreaterThan(100);
+    // Every refusal was checked for committed writes; a run with none checked would prove nothing.
+    expect(refusalsChecked).toBeGreaterThan(1000);
+    process.stdout.write(`fuzz: ${covered.size} operations, ${cases.length} properties, ${requestsSent} requests, ${refusalsChecked} refusals checked for writes\n`);
+  });
+
+  it('answers outside the document too: the document itself, its docs, HEAD, the web app, unknown paths', async () => {
+    const wrong: string[] = [];
+    const check = async (method: 'GET' | 'HEAD' | 'POST', url: string, headers: Record<string, string> = {}, payload?: string) => {
+      const res = await withTimeout(t.app.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}) }));
+      const ok = (res.statusCode >= 200 && res.statusCode < 300) || (res.statusCode >= 300 && res.statusCode < 400 && url.startsWith('/api/docs')) || (res.statusCode >= 400 && res.statusCode < 500);
+      const problem = res.statusCode < 400 || method === 'HEAD' || /^application\/problem\+json/.test(String(res.headers['content-type']));
+      if (!ok || !problem) wrong.push(`${method} ${url} → ${res.statusCode} ${String(res.headers['content-type'])}`);
+    };
+    const junk = ['', '?limit=-1', "?q=' OR '1'='1", `?x=${encodeURIComponent(SCRIPT_INJECTION[0])}`, '?%zz', `?a=${'x'.repeat(5000)}`];
+    for (const q of junk) {
+      await check('GET', `/api/v1/openapi.json${q}`);
+      await check('GET', `/api/docs${q}`);
+      await check('GET', `/api/v1/no-such-thing${q}`);
+      await check('GET', `/gezinnen/${encodeURIComponent('<script>')}${q}`);
+      await check('POST', `/api/v1/openapi.json${q}`, { 'content-type': 'application/json' }, '{"a":');
+    }
+    for (const path of ['/%zz', '/api/%', '/assets/../../etc/passwd', `/${'x'.repeat(5000)}`, '/api/v1/families/%ED%A0%80']) await check('GET', path);
+    // HEAD mirrors GET on every documented read, signed in or not.
+    const session = await createSession(t.db, w.coordinatorId, new Date());
+    for (const route of FUZZED_ROUTES.filter((r) => r.method === 'GET')) {
+      const url = route.url.replace(/:(\w+)/g, (_, n: string) => (w.other as unknown as Record<string, string>)[n]!);
+      await check('HEAD', url);
+      await check('HEAD', url, { cookie: `${SESSION_COOKIE}=${session.token}` });
+    }
+    expect(Object.keys(OUTSIDE_THE_DOCUMENT).length).toBeGreaterThan(0);
+    expect(wrong).toEqual([]);
   });
 
   it('answers bare dot segments sent over real HTTP (no client-side normalising) with a 4xx problem', async () => {
@@ -720,5 +889,9 @@ describe('malformed input is a 4xx problem, never a 5xx, on every route', () => 
 
   it('leaves an audit log whose chains still verify', async () => {
     expect(await verifyAuditLog(t.db)).toMatchObject({ ok: true });
+  });
+
+  it('leaves no orphaned rows and no row pointing into another family', async () => {
+    expect(await integrityFindings(t.db)).toEqual([]);
   });
 });

@@ -16,11 +16,22 @@ export const Timestamp = z.iso.datetime();
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/**
+ * A UTF-16 surrogate that is not half of a pair: it has no UTF-8 form, so storing it would silently turn it into
+ * U+FFFD. With the `u` flag a well-formed pair is one code point, so only lone halves match.
+ */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** Text we can store exactly as sent: no control characters, no lone surrogates. */
+const storable = <T extends z.ZodString>(s: T) => s
+  .refine((t) => !CONTROL.test(t), 'contains control characters')
+  .refine((t) => !LONE_SURROGATE.test(t), 'contains a broken character (a lone UTF-16 surrogate)');
+
 /** Free text as people write it: trimmed, bounded, without control characters; may be empty. */
-export const Text = (max: number) => z.string().trim().max(max).refine((t) => !CONTROL.test(t), 'contains control characters');
+export const Text = (max: number) => storable(z.string().trim().max(max));
 
 /** Free text that must say something. */
-export const NonEmptyText = (max: number) => z.string().trim().min(1).max(max).refine((t) => !CONTROL.test(t), 'contains control characters');
+export const NonEmptyText = (max: number) => storable(z.string().trim().min(1).max(max));
 
 /** A search term for `?q=`. */
 export const SearchText = NonEmptyText(100);

@@ -14,6 +14,7 @@ import { buildOpenApi } from './platform/http/openapi';
 import { loadSession, SESSION_COOKIE } from './platform/auth/sessions';
 import { AppError } from './platform/http/app-error';
 import { routes } from './routes';
+import { benchCeilingRoutes } from './modules/health/bench-ceiling.routes';
 import { isAppPage, webRoot } from './web-root';
 
 export interface AppOptions {
@@ -23,6 +24,8 @@ export interface AppOptions {
   logLevel?: string;
   /** Tests: hold every success answer to its declared response schema. */
   checkResponses?: boolean;
+  /** Benchmarks: also serve the ceiling route (one primary-key SELECT); never in the OpenAPI document. */
+  benchCeiling?: boolean;
 }
 
 const BODY_LIMIT = 256 * 1024;
@@ -104,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
+  if (options.benchCeiling) registerRoutes(app, options.db, benchCeilingRoutes, { secure: false, checkResponses: false });
   registerRoutes(app, options.db, routes, { secure: options.secureCookies ?? false, checkResponses: options.checkResponses ?? false });
 
   const openapi = buildOpenApi(routes, VERSION);

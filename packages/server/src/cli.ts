@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
 import { openDatabase, type DatabaseHandle } from './platform/db/database';
 import { migrate } from './platform/db/migrate';
+import { backupDatabase, restoreDatabase } from './platform/db/backup';
 import { verifyAuditLog } from './platform/audit/audit-verify';
 import { buildApp } from './app';
 import { createAdmin, hasAnyUser } from './bootstrap';
@@ -22,13 +23,16 @@ const usage = `gezinsplan <command>
   audit verify       check the audit log's hash chains and name the first broken record
   retention run      destroy the files whose retention period or scheduled erasure has come due (serve runs it hourly)
   notifications sweep  notify actions due tomorrow or overdue and evaluations coming up, each once (serve runs it hourly)
+  backup <file>      write a backup: pg_dump custom format (PostgreSQL, online) or a tarball of the data directory (embedded; stop the server first)
+  restore <file> [--force]  restore a backup into an empty database or data directory; --force replaces what is there
 
 Environment: DATABASE_URL (PostgreSQL; default is embedded PGlite in GEZINSPLAN_DATA_DIR, default ./data),
-PORT (8080), HOST (127.0.0.1; 0.0.0.0 in a container), GEZINSPLAN_ADMIN_EMAIL, GEZINSPLAN_ADMIN_PASSWORD,
-SMTP_URL (smtp://user:pass@host:587; without it mail waits in the outbox), MAIL_FROM, GEZINSPLAN_PUBLIC_URL (the link in mails).`;
+DATABASE_POOL_SIZE (10), PORT (8080), HOST (127.0.0.1; 0.0.0.0 in a container), GEZINSPLAN_ADMIN_EMAIL, GEZINSPLAN_ADMIN_PASSWORD,
+SMTP_URL (smtp://user:pass@host:587; without it mail waits in the outbox), MAIL_FROM, GEZINSPLAN_PUBLIC_URL (the link in mails),
+GEZINSPLAN_PG_BIN (where pg_dump and pg_restore are, if not on PATH).`;
 
 async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = await openDatabase(loadConfig().database);
+  const handle = await openDatabase(loadConfig().database, { exclusive: true });
   try {
     await migrate(handle.db);
     return await work(handle);
@@ -58,9 +62,11 @@ function printDemoLogins(url: string): void {
 
 async function serve(demo: boolean): Promise<void> {
   const config = loadConfig();
-  const handle = await openDatabase(config.database);
+  const handle = await openDatabase(config.database, { exclusive: true });
   await migrate(handle.db);
-  const app = await buildApp({ db: handle.db, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logLevel: config.logLevel });
+  const app = await buildApp({
+    db: handle.db, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logLevel: config.logLevel, benchCeiling: config.benchCeiling,
+  });
   if (demo) {
     // Seed through a quiet twin of the app, so the console shows the logins and not two hundred seed requests.
     const seeder = await buildApp({ db: handle.db, logLevel: 'silent' });
@@ -111,7 +117,7 @@ async function serve(demo: boolean): Promise<void> {
 async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { demo: { type: 'boolean' }, email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } },
+    options: { demo: { type: 'boolean' }, email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' }, force: { type: 'boolean' } },
   });
   const [command, sub] = positionals;
   switch (command) {
@@ -168,6 +174,18 @@ async function main(argv: string[]): Promise<void> {
       if (sub !== 'sweep') break;
       const report = await withDatabase((h) => runNotificationSweep(h.db));
       process.stdout.write(`Notification sweep: ${report.notified} new notification(s).\n`);
+      return;
+    }
+    case 'backup': {
+      if (!sub) break;
+      const report = await backupDatabase(loadConfig().database, sub, { pgBinDir: process.env.GEZINSPLAN_PG_BIN });
+      process.stdout.write(`Backup written: ${report.file} (${report.bytes} bytes).\n`);
+      return;
+    }
+    case 'restore': {
+      if (!sub) break;
+      const report = await restoreDatabase(loadConfig().database, sub, { force: values.force ?? false, pgBinDir: process.env.GEZINSPLAN_PG_BIN });
+      process.stdout.write(`Restored ${sub}${report.replaced ? ', replacing what was there' : ''}. The server applies newer migrations, if any, when it starts.\n`);
       return;
     }
     default:

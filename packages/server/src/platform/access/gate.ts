@@ -10,7 +10,7 @@ import {
   type TeamRole,
   todayInNetherlands,
 } from '@gezinsplan/domain';
-import type { Db } from '../db/database';
+import { isDatabaseUnavailable, type Db } from '../db/database';
 import type { FamilyActor, ProfessionalActor, SignedInActor } from '../auth/actor';
 import type { AccessPoint } from '../http/request-context';
 import { AppError, notFound } from '../http/app-error';
@@ -241,7 +241,8 @@ export async function withFamilyAccess<T>(
         detail: {
           permission: req.permission,
           ...(auditScope?.detail ?? {}),
-          error: error instanceof AppError ? error.code : 'INTERNAL',
+          // A lost database connection is answered 503, and recorded as what it was.
+          error: error instanceof AppError ? error.code : isDatabaseUnavailable(error) ? 'SERVICE_UNAVAILABLE' : 'INTERNAL',
         },
       }]);
     }

@@ -17,6 +17,23 @@ describe('audit hashing', () => {
     }));
   });
 
+  it('writes what the first version wrote, so chains hashed before still verify', () => {
+    const reference = (value: unknown): string => {
+      if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+      if (Array.isArray(value)) return `[${value.map((v) => reference(v)).join(',')}]`;
+      const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(',')}}`;
+    };
+    fc.assert(fc.property(fc.jsonValue(), fc.dictionary(fc.string(), fc.option(fc.jsonValue(), { nil: undefined })), (json, sparse) => {
+      expect(stableStringify(json)).toBe(reference(json));
+      // The same data built with its keys in order takes the native path, and must write the same.
+      const ordered = (v: unknown): unknown => (v === null || typeof v !== 'object' ? v : Array.isArray(v) ? v.map(ordered)
+        : Object.fromEntries(Object.keys(v).sort().map((k) => [k, ordered((v as Record<string, unknown>)[k])])));
+      expect(stableStringify(ordered(json))).toBe(reference(json));
+      expect(stableStringify(sparse)).toBe(reference(sparse));
+    }));
+  });
+
   it('changes when any field or the previous hash changes', () => {
     const h = auditHash(GENESIS_HASH, fields);
     expect(h).toMatch(/^[0-9a-f]{64}$/);

@@ -63,13 +63,17 @@ export async function claimIdempotencyKey(
   });
 }
 
+/** Keeps the first answer; on family routes `db` is the transaction of the write itself, so both commit together. */
 export async function completeIdempotencyKey(db: Db, userId: string, key: string, response: StoredResponse): Promise<void> {
   await db.updateTable('idempotency_keys')
     .set({ status: 'done', response_status: response.status, response_body: JSON.stringify(response.body ?? null) })
     .where('user_id', '=', userId).where('key', '=', key).execute();
 }
 
-/** A failed first attempt frees the key, so the client's retry is carried out. */
+/**
+ * A failed first attempt frees the key, so the client's retry is carried out. Only a key still in progress: one
+ * marked done committed with its work, and a retry must get that answer, not do the work again.
+ */
 export async function releaseIdempotencyKey(db: Db, userId: string, key: string): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).execute();
+  await db.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).where('status', '=', 'in-progress').execute();
 }

@@ -4,6 +4,8 @@ import { AppError } from './app-error';
 import { isDatabaseUnavailable } from '../db/database';
 
 const PROBLEM_BASE = 'https://gezinsplan.nl/problems/';
+/** What a 503 tells the client to wait before trying again: the database is usually back within seconds. */
+const RETRY_AFTER_SECONDS = '5';
 
 /** Fastify's own 4xx errors, mapped onto our codes so every client sees one vocabulary. */
 const fastifyCodes: Record<string, ErrorCode> = {
@@ -34,6 +36,8 @@ export function sendProblem(
     ...(errors?.length ? { errors } : {}),
     ...(status >= 500 ? { correlationId: request.id } : {}),
   };
+  // Every 503 says when to come back, whichever path produced it (the gate, the audit log, readiness, the driver).
+  if (status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', RETRY_AFTER_SECONDS);
   return reply.status(status).type('application/problem+json').send(problem);
 }
 
@@ -69,7 +73,6 @@ export function registerProblemHandler(app: FastifyInstance, appPage?: (request:
     }
     if (isDatabaseUnavailable(error)) {
       request.log.error({ errClass: error.name, errCode: (error as { code?: string }).code }, 'database unavailable');
-      reply.header('retry-after', '5');
       return sendProblem(reply, request, 'SERVICE_UNAVAILABLE', 503, 'The database cannot be reached.');
     }
     request.log.error(

@@ -59,7 +59,9 @@ export function registerRoutes(app: FastifyInstance, db: Db, routes: readonly An
           throw new AppError('FORBIDDEN', 'Your role does not allow this.');
         }
 
-        const run = (): Promise<RouteResult> => (route.kind === 'family' ? runFamilyRoute(db, route, request, actor!) : runGlobalRoute(db, route, request, reply, actor, cookieOptions));
+        const run = (complete?: CompleteInTransaction): Promise<RouteResult> => (route.kind === 'family'
+          ? runFamilyRoute(db, route, request, actor!, undefined, complete)
+          : runGlobalRoute(db, route, request, reply, actor, cookieOptions));
         // A replayed answer about a family passes the gate again: whoever has left the team gets 404, not the copy.
         const replay = (stored: RouteResult): Promise<RouteResult> => (route.kind === 'family'
           ? runFamilyRoute(db, route, request, actor!, async () => stored)
@@ -107,9 +109,12 @@ async function runGlobalRoute(
   return route.handler({ ...ctx, actor }, input, http);
 }
 
+/** Work to do with a route's answer inside the transaction that made it (the gate's), before it commits. */
+type CompleteInTransaction = (tx: Db, result: RouteResult) => Promise<void>;
+
 async function runFamilyRoute(
   db: Db, route: Extract<AnyRoute, { kind: 'family' }>, request: FastifyRequest, actor: SignedInActor,
-  replay?: (scope: FamilyScope) => Promise<RouteResult>,
+  replay?: (scope: FamilyScope) => Promise<RouteResult>, complete?: CompleteInTransaction,
 ): Promise<RouteResult> {
   // A malformed id names nothing that exists: 404, as for any family the actor may not see.
   let params: { familyId: string } & Record<string, string>;
@@ -132,21 +137,33 @@ async function runFamilyRoute(
         body: parsePart(route.body, request.body, 'body'),
         ifMatch: parseIfMatch(request.headers['if-match'], route.ifMatch),
       };
-      return route.handler(scope, input);
+      const result = await route.handler(scope, input);
+      if (complete) await complete(scope.db, result);
+      return result;
     },
   );
 }
 
+/**
+ * Carries out a POST once per Idempotency-Key. On family routes the key is marked done in the gate's transaction,
+ * together with the write, so a process that dies after the commit cannot leave a key "in progress" whose work is
+ * done (a retry would do it twice). Routes outside a family commit in their own service transactions and build
+ * their answer after that, so for them the key is still marked done in a statement of its own, just after.
+ */
 async function withIdempotency(
-  db: Db, userId: string, key: string, request: FastifyRequest, run: () => Promise<RouteResult>,
+  db: Db, userId: string, key: string, request: FastifyRequest, run: (complete: CompleteInTransaction) => Promise<RouteResult>,
   replay: (stored: RouteResult) => Promise<RouteResult>,
 ): Promise<RouteResult> {
   const path = request.url.split('?')[0]!;
   const stored = await claimIdempotencyKey(db, userId, key, request.method, path, () => requestFingerprint(request.method, path, request.body), new Date());
   if (stored) return { ...(await replay({ status: stored.status, body: stored.body })), replayed: true } as RouteResult;
+  let completed = false;
   try {
-    const result = await run();
-    await completeIdempotencyKey(db, userId, key, { status: result.status ?? 200, body: result.body });
+    const result = await run(async (tx, answer) => {
+      await completeIdempotencyKey(tx, userId, key, { status: answer.status ?? 200, body: answer.body });
+      completed = true;
+    });
+    if (!completed) await completeIdempotencyKey(db, userId, key, { status: result.status ?? 200, body: result.body });
     return result;
   } catch (error) {
     await releaseIdempotencyKey(db, userId, key).catch(() => undefined);

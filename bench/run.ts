@@ -110,7 +110,7 @@ function report(r: {
     `| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | of ceiling (b) | peak RSS MB |`,
     `|---|---:|---:|---:|---:|---:|---:|---:|`,
     ...r.results.map(({ name, out, peakRss }) =>
-      `| ${name} | ${out.requestsPerSecond.toFixed(0)} | ${out.p50} | ${out.p95} | ${out.p99} | ${out.non2xx + out.errors + out.timeouts} | ${((out.requestsPerSecond / ceilingB) * 100).toFixed(1)}% | ${mb(peakRss)} |`),
+      `| ${name} | ${out.requestsPerSecond.toFixed(0)} | ${out.p50.toFixed(1)} | ${out.p95.toFixed(1)} | ${out.p99.toFixed(1)} | ${out.non2xx + out.errors + out.timeouts} | ${((out.requestsPerSecond / ceilingB) * 100).toFixed(1)}% | ${mb(peakRss)} |`),
     '',
     `ceiling (b) used for the ratios: ${ceilingB.toFixed(0)} req/s (mean of before and after)`,
     `server peak RSS over the run (VmHWM): ${mb(r.serverPeak)} MB`,
@@ -125,8 +125,8 @@ function report(r: {
   const target = (ok: boolean, text: string) => `  ${ok ? 'met   ' : 'MISSED'} ${text}`;
   lines.push('', 'targets (PostgreSQL, 100,000 families, 32 connections):',
     target(plan.requestsPerSecond / ceilingB >= 0.4, `scenario 1 ≥ 40% of ceiling (b): ${((plan.requestsPerSecond / ceilingB) * 100).toFixed(1)}%`),
-    target(plan.p99 <= 50, `scenario 1 p99 ≤ 50 ms: ${plan.p99} ms`),
-    target(caseload.p99 <= 30, `scenario 2 p99 ≤ 30 ms: ${caseload.p99} ms`),
+    target(plan.p99 <= 50, `scenario 1 p99 ≤ 50 ms: ${plan.p99.toFixed(1)} ms`),
+    target(caseload.p99 <= 30, `scenario 2 p99 ≤ 30 ms: ${caseload.p99.toFixed(1)} ms`),
     target(writesPerSecond >= 1000 && r.check.lost === 0 && writes.byKind.action?.serverError === 0, `scenario 3 ≥ 1,000 writes/s, nothing lost: ${writesPerSecond.toFixed(0)} writes/s, ${r.check.lost} lost`),
     target(r.serverPeak <= 300 * 1024 * 1024, `server RSS ≤ 300 MB: ${mb(r.serverPeak)} MB`));
   process.stdout.write(`${lines.join('\n')}\n`);

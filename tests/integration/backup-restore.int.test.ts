@@ -10,7 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseConfig } from '../../packages/server/src/platform/db/database';
 import { PID_FILE } from '../../packages/server/src/platform/db/pglite-lock';
-import { freePort, runCli, serveCli } from '../support/cli-process';
+import { freePort, runCli, serveCli } from '../support/server-process';
 
 /**
  * `gezinsplan backup` and `gezinsplan restore`, run as an operator would: a database seeded with the demo region is

@@ -3,11 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../packages/server/src/platform/db/database';
 import { sql } from 'kysely';
+import { freePort, runCli as run } from '../support/server-process';
 
 const cli = path.resolve('packages/server/src/cli.ts');
 
@@ -43,25 +43,6 @@ async function emptyTarget(): Promise<Target> {
   return { env: { GEZINSPLAN_DATA_DIR: dir }, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** Starts `serve` and resolves once it says where it listens; the caller stops it. */
 function serve(env: Record<string, string>): Promise<{ stop: () => Promise<void>; output: () => string }> {

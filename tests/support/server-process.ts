@@ -107,3 +107,20 @@ export function runCli(args: string[], env: Record<string, string>): Promise<{ c
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** Starts `gezinsplan serve` and resolves once it says where it listens; the caller stops it. */
+export function serveCli(env: Record<string, string>): Promise<{ pid: number; stop: () => Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve'], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (/listening on http/.test(out)) {
+        resolve({ pid: child.pid!, stop: () => new Promise((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); }) });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+}

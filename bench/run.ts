@@ -6,7 +6,7 @@
  *
  *   BENCH_DATABASE_URL=postgres://… npm run bench -- --families 100000   PostgreSQL (seeded first if empty)
  *   npm run bench -- --families 5000                                     the embedded database, in a temp dir
- *   options: --connections 32 --seconds 10 --pool 20 --seed 1
+ *   options: --connections 32 --seconds 10 --pool 20 --seed 1 --only 1,3 (some scenarios; the ceilings always run)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BENCH_PASSWORD, seedDatabase } from './seed/seed-database';
+import { runNotificationSweep } from '../packages/server/src/modules/notifications';
 import { openBenchDatabase, pickWorkload, verifyWrites, type Workload } from './load/workload';
 import type { ClientSpec, ScenarioInput, ScenarioOutput } from './load/types';
 
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     pool: { type: 'string', default: '20' },
     seed: { type: 'string', default: '1' },
+    only: { type: 'string' },
   },
 });
 const families = Number(values.families);
@@ -49,6 +51,11 @@ try {
     db = await openBenchDatabase(database);
     present = await db.familyCount();
   }
+  // The server sweeps for due notifications at start; in production the region was swept yesterday too. Sweep
+  // first, so the scenarios measure requests, not a first sweep of the whole region (its time is a figure too).
+  const sweepStart = performance.now();
+  const swept = await runNotificationSweep(db.db);
+  process.stdout.write(`notification sweep: ${swept.notified.toLocaleString('en')} new notifications in ${((performance.now() - sweepStart) / 1000).toFixed(1)} s\n`);
   const workload = await pickWorkload(db, connections);
   // The embedded database has one owner: the server's process, while it runs.
   if (database.kind === 'pglite') await db.close();
@@ -75,20 +82,23 @@ try {
         body: { title: 'Bench doel {n}' } }]))],
     ['ceiling (b) again, after', workload.readers.map((_, i) => ({ cookie: null, csrf: '', requests: workload.organisationIds.slice(i * 5, i * 5 + 5).map((id) => ({ kind: 'pk', method: 'GET' as const, path: `/bench/ceiling/${id}` })) }))],
   ];
+  const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;
   const results: { name: string; out: ScenarioOutput; peakRss: number }[] = [];
   for (const [name, clients] of scenarios) {
+    if (only && !name.startsWith('ceiling') && !only.has(name.split(' ')[0]!)) continue;
     const rss = watchRss(server.pid!);
     const out = await runScenario({ url: base, seconds, clients });
     results.push({ name, out, peakRss: rss.stop() });
-    process.stdout.write(`  ${name}: ${out.requestsPerSecond.toFixed(0)} req/s\n`);
+    const kinds = Object.entries(out.byKind).map(([k, c]) => `${k} ${c.ok} ok, ${c.clientError} 4xx, ${c.serverError} 5xx`).join('; ');
+    process.stdout.write(`  ${name}: ${out.requestsPerSecond.toFixed(0)} req/s (${kinds || 'no answers'}; ${out.errors} errors, ${out.timeouts} timeouts)\n`);
   }
   const serverPeak = await peakRssOf(server.pid!);
   await stopServer(server);
 
   // 3. Did the writes lose anything? Every 2xx must be in the database, with its audit record.
   if (database.kind === 'pglite') db = await openBenchDatabase(database);
-  const writes = results.find((r) => r.name.startsWith('3 '))!.out;
-  const check = await verifyWrites(db, writes);
+  const writes = results.find((r) => r.name.startsWith('3 '))?.out;
+  const check = writes ? await verifyWrites(db, writes) : null;
   await db.close();
 
   report({ database: database.kind, families: present, connections, seconds, pool: Number(values.pool), results, serverPeak, check, workload });
@@ -98,7 +108,7 @@ try {
 
 function report(r: {
   database: string; families: number; connections: number; seconds: number; pool: number; serverPeak: number; workload: Workload;
-  results: { name: string; out: ScenarioOutput; peakRss: number }[]; check: Awaited<ReturnType<typeof verifyWrites>>;
+  results: { name: string; out: ScenarioOutput; peakRss: number }[]; check: Awaited<ReturnType<typeof verifyWrites>> | null;
 }): void {
   const ceilingB = (r.results[1]!.out.requestsPerSecond + r.results[r.results.length - 1]!.out.requestsPerSecond) / 2;
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
@@ -114,21 +124,32 @@ function report(r: {
     '',
     `ceiling (b) used for the ratios: ${ceilingB.toFixed(0)} req/s (mean of before and after)`,
     `server peak RSS over the run (VmHWM): ${mb(r.serverPeak)} MB`,
-    `writes: ${r.check.actionsCreated} actions created (${r.check.actionsFound} found with their title, ${r.check.actionsAudited} with their audit record); `
-      + `${r.check.goalPatches} goal changes accepted (${r.check.goalsConsistent} of ${r.check.goals} goals at the expected version and title); `
-      + `${r.check.lost === 0 ? 'nothing lost' : `${r.check.lost} LOST`}`,
   ];
-  const plan = r.results.find((x) => x.name.startsWith('1 '))!.out;
-  const caseload = r.results.find((x) => x.name.startsWith('2 '))!.out;
-  const writes = r.results.find((x) => x.name.startsWith('3 '))!.out;
-  const writesPerSecond = (r.check.actionsCreated + r.check.goalPatches) / r.seconds;
+  const check = r.check;
+  if (check) {
+    lines.push(`writes: ${check.actionsCreated} actions created (${check.actionsFound} found with their title, ${check.actionsAudited} with their audit record); `
+      + `${check.goalPatches} goal changes accepted (${check.goalsConsistent} of ${check.goals} goals at the expected version and title, `
+      + `${check.goalsLandedLate} one further by a change still under way when the run ended); `
+      + `${check.lost === 0 ? 'nothing lost' : `${check.lost} LOST`}`);
+  }
+  const scenario = (n: string) => r.results.find((x) => x.name.startsWith(`${n} `))?.out;
   const target = (ok: boolean, text: string) => `  ${ok ? 'met   ' : 'MISSED'} ${text}`;
-  lines.push('', 'targets (PostgreSQL, 100,000 families, 32 connections):',
-    target(plan.requestsPerSecond / ceilingB >= 0.4, `scenario 1 ≥ 40% of ceiling (b): ${((plan.requestsPerSecond / ceilingB) * 100).toFixed(1)}%`),
-    target(plan.p99 <= 50, `scenario 1 p99 ≤ 50 ms: ${plan.p99.toFixed(1)} ms`),
-    target(caseload.p99 <= 30, `scenario 2 p99 ≤ 30 ms: ${caseload.p99.toFixed(1)} ms`),
-    target(writesPerSecond >= 1000 && r.check.lost === 0 && writes.byKind.action?.serverError === 0, `scenario 3 ≥ 1,000 writes/s, nothing lost: ${writesPerSecond.toFixed(0)} writes/s, ${r.check.lost} lost`),
-    target(r.serverPeak <= 300 * 1024 * 1024, `server RSS ≤ 300 MB: ${mb(r.serverPeak)} MB`));
+  const plan = scenario('1');
+  const caseload = scenario('2');
+  const writes = scenario('3');
+  lines.push('', 'targets (PostgreSQL, 100,000 families, 32 connections):');
+  if (plan) {
+    lines.push(target(plan.requestsPerSecond / ceilingB >= 0.4, `scenario 1 ≥ 40% of ceiling (b): ${((plan.requestsPerSecond / ceilingB) * 100).toFixed(1)}%`),
+      target(plan.p99 <= 50, `scenario 1 p99 ≤ 50 ms: ${plan.p99.toFixed(1)} ms`));
+  }
+  if (caseload) lines.push(target(caseload.p99 <= 30, `scenario 2 p99 ≤ 30 ms: ${caseload.p99.toFixed(1)} ms`));
+  if (writes && check) {
+    const writesPerSecond = (check.actionsCreated + check.goalPatches) / r.seconds;
+    const serverErrors = Object.values(writes.byKind).reduce((n, k) => n + k.serverError, 0);
+    lines.push(target(writesPerSecond >= 1000 && check.lost === 0 && serverErrors === 0,
+      `scenario 3 ≥ 1,000 writes/s, nothing lost: ${writesPerSecond.toFixed(0)} writes/s, ${check.lost} lost, ${serverErrors} server errors`));
+  }
+  lines.push(target(r.serverPeak <= 300 * 1024 * 1024, `server RSS ≤ 300 MB: ${mb(r.serverPeak)} MB`));
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

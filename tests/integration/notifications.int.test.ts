@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
 import { addDays, todayInNetherlands } from '@gezinsplan/domain';
 import { runNotificationSweep } from '../../packages/server/src/modules/notifications';
 import { makeFamily, makeOrganisation, makeUser, startTestApp, type TestApp } from '../support/test-app';
@@ -118,6 +119,38 @@ describe('notifications', () => {
     expect((await ofKind(mo, 'evaluation.due')).map((n) => n.data)).toEqual([{ dueOn: addDays(today, 7) }]);
     expect((await ofKind(sanne, 'evaluation.due'))).toHaveLength(1);
     expect(JSON.stringify(await list(sanne, '?limit=200'))).not.toContain(forTheFamily.id);
+  });
+
+  it('sweeps a region a page at a time: 1,200 overdue actions each told once, and a stopping server ends it between pages', async () => {
+    // Set-up outside the API, as a region migrated in would be: many actions whose date has passed.
+    const now = new Date();
+    const overdueOn = addDays(todayInNetherlands(), -5);
+    const ids = Array.from({ length: 1200 }, () => uuidv7());
+    await t.db.insertInto('actions').values(ids.map((id, i) => ({
+      id, family_id: family.id, goal_id: goalId, title: `Bulk ${i}`, due_date: overdueOn, assignee_user_id: mo.id,
+      assignee_member_id: null, assignee_supporter_id: null, author_user_id: sanne.id, author_organisation_id: sanne.organisationId,
+      created_at: now, updated_at: now,
+    }))).execute();
+    const overdueFor = async () => (await t.db.selectFrom('notifications').select('data').where('user_id', '=', mo.id).where('kind', '=', 'action.overdue').execute())
+      .map((n) => (n.data as { actionId: string }).actionId).filter((id) => ids.includes(id));
+
+    // Asked to stop after the first page, the sweep leaves the rest for its next run.
+    let pages = 0;
+    const stopped = await runNotificationSweep(t.db, { shouldStop: () => pages++ > 0 });
+    expect(stopped.notified).toBeGreaterThan(0);
+    expect(stopped.notified).toBeLessThanOrEqual(500);
+    expect(await overdueFor()).toHaveLength(stopped.notified);
+    const full = await runNotificationSweep(t.db);
+    expect(stopped.notified + full.notified).toBe(1200);
+    expect((await overdueFor()).sort()).toEqual([...ids].sort());
+    expect((await runNotificationSweep(t.db)).notified).toBe(0);
+    // One mail per notification for someone who wants them at once.
+    const mails = (await outboxOf(mo.id)).filter((m) => m.kind === 'notification');
+    const notificationIds = new Set(mails.map((m) => m.notification_id));
+    const told = await t.db.selectFrom('notifications').select('id').where('user_id', '=', mo.id).where('kind', '=', 'action.overdue').execute();
+    expect(told.every((n) => notificationIds.has(n.id))).toBe(true);
+    expect(mails.length).toBe(notificationIds.size);
+    await t.db.deleteFrom('actions').where('id', 'in', ids).execute();
   });
 
   it('shows the outbox to admins only', async () => {

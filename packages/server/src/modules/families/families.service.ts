@@ -94,7 +94,7 @@ export async function getFamily(scope: FamilyScope): Promise<Family> {
 /** Renames the family (the coordinator); its phase moves only through the care process (POST …/phase). */
 export async function updateFamily(scope: FamilyScope, expectedVersion: number | null, input: UpdateFamily): Promise<Family> {
   const current = assertVersion(
-    await scope.db.selectFrom('families').select(['version', 'name', 'organisation_id']).where('id', '=', scope.familyId).forUpdate().executeTakeFirst(),
+    await scope.db.selectFrom('families').select(['version', 'name', 'organisation_id']).where('id', '=', scope.familyId).forNoKeyUpdate().executeTakeFirst(),
     expectedVersion,
   );
   // Renaming a family is writing its identity: only for whom may see it.

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { nextDay, startOfDayInNetherlands, todayInNetherlands } from '@gezinsplan/domain';
 import type { Db } from '../../platform/db/database';
-import { mailPreferenceOf } from './preferences';
+import { mailPreferencesOf } from './preferences';
 
 /** The digest of a day goes out the next morning at seven, Dutch time. */
 const DIGEST_HOUR = 7;
@@ -21,24 +21,28 @@ function dutchDate(day: string): string {
 }
 
 /**
- * Puts the mail for a new notification in the outbox, in the caller's transaction: a mail of its own, or the
- * recipient's digest of today (one row per user per day; a second notification that day finds it there).
+ * Puts the mail for new notifications in the outbox, in the caller's transaction: a mail of its own, or the
+ * recipient's digest of today (one row per user per day; a later notification that day finds it there), as each
+ * recipient chose. Two statements at most, however many notifications.
  */
-export async function enqueueMail(db: Db, userId: string, notificationId: string, now: Date): Promise<void> {
-  const preference = await mailPreferenceOf(db, userId);
-  if (preference === 'off') return;
-  if (preference === 'immediate') {
-    await db.insertInto('mail_outbox').values({
-      id: uuidv7(), user_id: userId, kind: 'notification', notification_id: notificationId, digest_day: null,
+export async function enqueueMails(db: Db, notifications: { userId: string; notificationId: string }[], now: Date): Promise<void> {
+  if (notifications.length === 0) return;
+  const preferences = await mailPreferencesOf(db, [...new Set(notifications.map((n) => n.userId))]);
+  const immediate = notifications.filter((n) => preferences.get(n.userId) === 'immediate');
+  const digestUsers = [...new Set(notifications.filter((n) => preferences.get(n.userId) === 'daily-digest').map((n) => n.userId))];
+  if (immediate.length > 0) {
+    await db.insertInto('mail_outbox').values(immediate.map((n) => ({
+      id: uuidv7(), user_id: n.userId, kind: 'notification', notification_id: n.notificationId, digest_day: null,
       subject: IMMEDIATE_SUBJECT, body: null, next_attempt_at: now, last_error: null, created_at: now,
-    }).execute();
-    return;
+    }))).execute();
   }
-  const day = todayInNetherlands(now);
-  await db.insertInto('mail_outbox').values({
-    id: uuidv7(), user_id: userId, kind: 'digest', notification_id: null, digest_day: day,
-    subject: `Uw meldingen in Gezinsplan van ${dutchDate(day)}`, body: null, next_attempt_at: digestDueAt(day), last_error: null, created_at: now,
-  }).onConflict((oc) => oc.columns(['user_id', 'digest_day']).doNothing()).execute();
+  if (digestUsers.length > 0) {
+    const day = todayInNetherlands(now);
+    await db.insertInto('mail_outbox').values(digestUsers.map((userId) => ({
+      id: uuidv7(), user_id: userId, kind: 'digest', notification_id: null, digest_day: day,
+      subject: `Uw meldingen in Gezinsplan van ${dutchDate(day)}`, body: null, next_attempt_at: digestDueAt(day), last_error: null, created_at: now,
+    }))).onConflict((oc) => oc.columns(['user_id', 'digest_day']).doNothing()).execute();
+  }
 }
 
 /** Plain words per kind for the digest; generic on purpose: no names, no content, just what sort of thing happened. */

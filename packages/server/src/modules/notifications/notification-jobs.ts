@@ -13,11 +13,12 @@ interface JobLog {
 /**
  * The two background jobs of `serve`: the mail sender (every 20 seconds) and the daily sweep (hourly; it notifies
  * each item once, so running it more often than daily only makes it timely). Both run once at start as well; a round
- * still busy skips the next tick. Logs carry counts and error codes, never addresses. Answers the function that stops them.
+ * still busy skips the next tick; stopping ends a sweep after its current page. Logs carry counts and error codes, never addresses. Answers the function that stops them.
  */
 export function startNotificationJobs(db: Db, mail: MailSettings, log: JobLog): () => void {
   let sending = false;
   let sweeping = false;
+  let stopped = false;
   const send = (): void => {
     if (sending) return;
     sending = true;
@@ -29,7 +30,7 @@ export function startNotificationJobs(db: Db, mail: MailSettings, log: JobLog): 
   const sweep = (): void => {
     if (sweeping) return;
     sweeping = true;
-    runNotificationSweep(db).then(
+    runNotificationSweep(db, { shouldStop: () => stopped }).then(
       (r) => { if (r.notified > 0) log.info({ notified: r.notified }, 'notification sweep'); },
       (error: unknown) => log.error({ err: error }, 'notification sweep failed'),
     ).finally(() => { sweeping = false; });
@@ -44,5 +45,8 @@ export function startNotificationJobs(db: Db, mail: MailSettings, log: JobLog): 
   }
   sweep();
   send();
-  return () => { for (const t of timers) clearInterval(t); };
+  return () => {
+    stopped = true;
+    for (const t of timers) clearInterval(t);
+  };
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database';
 import type { AccountContext } from '../../platform/http/request-context';
 import { notFound } from '../../platform/http/app-error';
 import { decodeCursor, olderThan, page } from '../../platform/http/cursor';
-import { enqueueMail } from './mail-outbox';
+import { enqueueMails } from './mail-outbox';
 
 export interface NewNotification {
   userId: string;
@@ -19,7 +19,7 @@ export interface NewNotification {
  * same transaction (as the recipient chose: at once, in the daily digest, or not), so neither is ever lost.
  */
 export async function notify(db: Db, n: NewNotification, now: Date): Promise<void> {
-  await notifyOnce(db, n, null, now);
+  await notifyMany(db, [{ ...n, onceKey: null }], now);
 }
 
 /**
@@ -27,12 +27,20 @@ export async function notify(db: Db, n: NewNotification, now: Date): Promise<voi
  * whether the notification was new. With a null key it always is.
  */
 export async function notifyOnce(db: Db, n: NewNotification, onceKey: string | null, now: Date): Promise<boolean> {
-  const inserted = await db.insertInto('notifications').values({
-    id: uuidv7(), user_id: n.userId, family_id: n.familyId, kind: n.kind, data: JSON.stringify(n.data), created_at: now, once_key: onceKey,
-  }).onConflict((oc) => oc.columns(['user_id', 'once_key']).doNothing()).returning('id').executeTakeFirst();
-  if (!inserted) return false;
-  await enqueueMail(db, n.userId, inserted.id, now);
-  return true;
+  return (await notifyMany(db, [{ ...n, onceKey }], now)) === 1;
+}
+
+/**
+ * Many notifications in three statements whatever their number (the sweep's pages): those whose once-key a user was
+ * already told are left out; the rest get their mail queued. Answers how many were new.
+ */
+export async function notifyMany(db: Db, items: (NewNotification & { onceKey: string | null })[], now: Date): Promise<number> {
+  if (items.length === 0) return 0;
+  const inserted = await db.insertInto('notifications').values(items.map((n) => ({
+    id: uuidv7(), user_id: n.userId, family_id: n.familyId, kind: n.kind, data: JSON.stringify(n.data), created_at: now, once_key: n.onceKey,
+  }))).onConflict((oc) => oc.columns(['user_id', 'once_key']).doNothing()).returning(['id', 'user_id']).execute();
+  await enqueueMails(db, inserted.map((r) => ({ userId: r.user_id, notificationId: r.id })), now);
+  return inserted.length;
 }
 
 /** My notifications, newest first, and how many are unread. They carry ids, not family data, so reading them needs no gate. */

@@ -61,7 +61,7 @@ export async function getPhaseState(scope: FamilyScope): Promise<PhaseState> {
  * history. A refusal names every unmet condition at once.
  */
 export async function changePhase(scope: FamilyScope, input: PhaseTransitionRequest): Promise<PhaseState> {
-  const family = await scope.db.selectFrom('families').select(['phase', 'version']).where('id', '=', scope.familyId).forUpdate().executeTakeFirstOrThrow();
+  const family = await scope.db.selectFrom('families').select(['phase', 'version']).where('id', '=', scope.familyId).forNoKeyUpdate().executeTakeFirstOrThrow();
   const from = family.phase as FamilyPhase;
   const refusals = checkTransition(from, input.to, await transitionFacts(scope, input.closing?.reason ?? null));
   if (refusals.length > 0) {

@@ -58,7 +58,7 @@ export async function getPlan(scope: FamilyScope) {
 /** The coordinator sets how often the plan is evaluated together, and the day of the next joint evaluation. */
 export async function updatePlanSchedule(scope: FamilyScope, expectedVersion: number | null, input: UpdatePlanSchedule) {
   const current = assertVersion(
-    await scope.db.selectFrom('plans').select(['id', 'version', 'evaluation_interval_weeks', 'next_evaluation_on']).where('family_id', '=', scope.familyId).forUpdate().executeTakeFirst(),
+    await scope.db.selectFrom('plans').select(['id', 'version', 'evaluation_interval_weeks', 'next_evaluation_on']).where('family_id', '=', scope.familyId).forNoKeyUpdate().executeTakeFirst(),
     expectedVersion,
   );
   if (input.nextEvaluationOn && input.nextEvaluationOn < todayInNetherlands(scope.now)) {
@@ -193,7 +193,7 @@ function assertFamilyMayEditGoal(scope: FamilyScope, goal: { author_member_id: s
 
 export async function updateGoal(scope: FamilyScope, goalId: string, expectedVersion: number | null, input: UpdateGoal): Promise<Goal> {
   const current = assertVersion(
-    await scope.db.selectFrom('goals').selectAll().where('family_id', '=', scope.familyId).where('id', '=', goalId).forUpdate().executeTakeFirst(),
+    await scope.db.selectFrom('goals').selectAll().where('family_id', '=', scope.familyId).where('id', '=', goalId).forNoKeyUpdate().executeTakeFirst(),
     expectedVersion,
   );
   scope.audit.resourceId = goalId;
@@ -271,7 +271,7 @@ export async function createAction(scope: FamilyScope, goalId: string, input: Cr
 
 export async function updateAction(scope: FamilyScope, actionId: string, expectedVersion: number | null, input: UpdateAction): Promise<Action> {
   const current = assertVersion(
-    await scope.db.selectFrom('actions').selectAll().where('family_id', '=', scope.familyId).where('id', '=', actionId).forUpdate().executeTakeFirst(),
+    await scope.db.selectFrom('actions').selectAll().where('family_id', '=', scope.familyId).where('id', '=', actionId).forNoKeyUpdate().executeTakeFirst(),
     expectedVersion,
   );
   const goal = await scope.db.selectFrom('goals').select(['life_domain', 'author_organisation_id', 'author_member_id', 'member_ids']).where('id', '=', current.goal_id).executeTakeFirstOrThrow();

@@ -154,7 +154,7 @@ export async function changeReferralStatus(scope: ReferralScope, input: ChangeRe
     throw new AppError('FORBIDDEN', 'The professional who referred, or the family’s coordinator, takes this step.');
   }
   // Changes to one family take turns, as in the family gate.
-  await scope.db.selectFrom('families').select('id').where('id', '=', r.family_id).forUpdate().execute();
+  await scope.db.selectFrom('families').select('id').where('id', '=', r.family_id).forNoKeyUpdate().execute();
   const goal = await scope.db.selectFrom('referrals as x').innerJoin('goals as g', 'g.id', 'x.goal_id').leftJoin('services as s', 's.id', 'x.service_id')
     .select(['g.life_domain', 'g.member_ids', 's.name as service_name', 'x.shared', 'x.from_organisation_id']).where('x.id', '=', r.id).executeTakeFirstOrThrow();
   await scope.db.updateTable('referrals').set((eb) => ({

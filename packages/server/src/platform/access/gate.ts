@@ -182,7 +182,9 @@ export async function withFamilyAccess<T>(
     const result = await db.transaction().execute(async (tx) => {
       // Changes to one family take turns: the family row is locked first, and the facts are read after the lock,
       // so two concurrent handovers or reorderings cannot both act on what they saw before the other committed.
-      if (req.action !== 'R') await tx.selectFrom('families').select('id').where('id', '=', req.familyId).forUpdate().execute();
+      // FOR NO KEY UPDATE, not FOR UPDATE: it does not wait for the key-share locks that rows referring to the
+      // family take (a notification, a signal from another file), only for other changes to this family.
+      if (req.action !== 'R') await tx.selectFrom('families').select('id').where('id', '=', req.familyId).forNoKeyUpdate().execute();
       const { facts, household, closed, makeSight: sightFor } = await loadAccessFacts(tx, req.actor, req.familyId, now);
       const decision = decideFamilyAccess(facts, req.permission);
       if (!decision.allowed) {

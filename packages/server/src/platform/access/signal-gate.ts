@@ -77,7 +77,7 @@ export async function withSignalAccess<T>(db: Db, req: SignalAccessRequest, work
         // Changes take turns with each file's other changes: both family rows first (in id order), as the family gate
         // and the matcher do, then the signal — one lock order everywhere, so no two writers wait on each other.
         const pair = await tx.selectFrom('signals').select(['family_a_id', 'family_b_id']).where('id', '=', signalId).executeTakeFirst();
-        if (pair) await tx.selectFrom('families').select('id').where('id', 'in', [pair.family_a_id, pair.family_b_id]).orderBy('id').forUpdate().execute();
+        if (pair) await tx.selectFrom('families').select('id').where('id', 'in', [pair.family_a_id, pair.family_b_id]).orderBy('id').forNoKeyUpdate().execute();
         q = q.forUpdate();
       }
       const found = await q.executeTakeFirst();

@@ -7,6 +7,7 @@
  *   BENCH_DATABASE_URL=postgres://… npm run bench -- --families 100000   PostgreSQL (seeded first if empty)
  *   npm run bench -- --families 5000                                     the embedded database, in a temp dir
  *   options: --connections 32 --seconds 10 --pool 20 --seed 1 --only 1,3 (some scenarios; the ceilings always run)
+ *            --cpu-prof DIR (the server writes a V8 CPU profile there when it stops)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     pool: { type: 'string', default: '20' },
     seed: { type: 'string', default: '1' },
     only: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const families = Number(values.families);
@@ -174,7 +176,8 @@ async function startServer(port: number, db: typeof database, pool: number): Pro
     ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', GEZINSPLAN_BENCH_CEILING: 'true', DATABASE_POOL_SIZE: String(pool),
     ...(db.kind === 'postgres' ? { DATABASE_URL: db.url } : { GEZINSPLAN_DATA_DIR: db.dataDir, DATABASE_URL: '' }),
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/cli.ts'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'packages/server/src/cli.ts'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);

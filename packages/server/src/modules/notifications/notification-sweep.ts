@@ -1,4 +1,5 @@
 import { addDays, EVALUATION_DUE_WITHIN_DAYS, todayInNetherlands } from '@gezinsplan/domain';
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import { notifyMany } from './notifications.service';
 
@@ -28,6 +29,11 @@ export interface SweepOptions {
 export async function runNotificationSweep(db: Db, options: SweepOptions = {}): Promise<SweepReport> {
   const now = options.now ?? new Date();
   const today = todayInNetherlands(now);
+  // Kinds and once-keys are worked out in SQL, so a page leaves out what was told before (an hourly sweep of a
+  // region finds almost everything told already) without building a notification for it first.
+  const actionKind = sql`case when a.due_date < ${today}::date then 'action.overdue' else 'action.due-tomorrow' end`;
+  const actionKey = sql`${actionKind} || ':' || a.id::text || ':' || a.due_date::text`;
+  const evaluationKey = sql`'evaluation.due:' || t.family_id::text || ':' || p.next_evaluation_on::text`;
   let notified = 0;
   // Each page walks the primary key from where the last one ended (an index range, not a scan of the whole
   // table per page); who is still there to be told is checked for that page's rows only.
@@ -43,14 +49,15 @@ export async function runNotificationSweep(db: Db, options: SweepOptions = {}): 
       .innerJoin('families as f', 'f.id', 'a.family_id')
       .innerJoin('team_members as t', (j) => j.onRef('t.family_id', '=', 'a.family_id').onRef('t.user_id', '=', 'a.assignee_user_id'))
       .innerJoin('users as u', 'u.id', 'a.assignee_user_id')
-      .select(['a.id', 'a.family_id', 'a.assignee_user_id', 'a.due_date'])
+      .select(['a.id', 'a.family_id', 'a.assignee_user_id', 'a.due_date', sql<string>`${actionKind}`.as('kind'), sql<string>`${actionKey}`.as('once_key')])
       .where('a.id', 'in', page.map((a) => a.id))
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('notifications as n').select('n.id')
+        .whereRef('n.user_id', '=', 'a.assignee_user_id').where('n.once_key', '=', sql<string>`${actionKey}`))))
       .where('f.phase', '<>', 'afgesloten').where('t.ended_at', 'is', null).where('u.active', '=', true).where('u.organisation_id', 'is not', null)
       .execute();
-    notified += await db.transaction().execute((tx) => notifyMany(tx, due.map((a) => {
-      const kind = a.due_date! < today ? 'action.overdue' : 'action.due-tomorrow';
-      return { userId: a.assignee_user_id!, familyId: a.family_id, kind, data: { actionId: a.id }, onceKey: `${kind}:${a.id}:${a.due_date}` };
-    }), now));
+    notified += await db.transaction().execute((tx) => notifyMany(tx, due.map((a) => (
+      { userId: a.assignee_user_id!, familyId: a.family_id, kind: a.kind, data: { actionId: a.id }, onceKey: a.once_key }
+    )), now));
   }
   for (let after: string | null = null; !options.shouldStop?.();) {
     let q = db.selectFrom('plans').select('family_id')
@@ -62,16 +69,17 @@ export async function runNotificationSweep(db: Db, options: SweepOptions = {}): 
     const due = await db.selectFrom('team_members as t')
       .innerJoin('families as f', 'f.id', 't.family_id').innerJoin('plans as p', 'p.family_id', 't.family_id')
       .innerJoin('users as u', 'u.id', 't.user_id')
-      .select(['t.user_id', 't.family_id', 'p.next_evaluation_on'])
+      .select(['t.user_id', 't.family_id', 'p.next_evaluation_on', sql<string>`${evaluationKey}`.as('once_key')])
       .where('p.family_id', 'in', page.map((p) => p.family_id))
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('notifications as n').select('n.id')
+        .whereRef('n.user_id', '=', 't.user_id').where('n.once_key', '=', sql<string>`${evaluationKey}`))))
       .where('t.ended_at', 'is', null).where('u.active', '=', true)
       .where('f.phase', 'in', ['uitvoering', 'evaluatie'])
       .where('p.next_evaluation_on', 'is not', null)
       .execute();
-    notified += await db.transaction().execute((tx) => notifyMany(tx, due.map((e) => {
-      const dueOn = e.next_evaluation_on!;
-      return { userId: e.user_id, familyId: e.family_id, kind: 'evaluation.due', data: { dueOn }, onceKey: `evaluation.due:${e.family_id}:${dueOn}` };
-    }), now));
+    notified += await db.transaction().execute((tx) => notifyMany(tx, due.map((e) => (
+      { userId: e.user_id, familyId: e.family_id, kind: 'evaluation.due', data: { dueOn: e.next_evaluation_on! }, onceKey: e.once_key }
+    )), now));
   }
   return { notified };
 }

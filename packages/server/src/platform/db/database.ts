@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect';
 import { lockDataDir } from './pglite-lock';
+import { PreparedStatementClient } from './prepared-client';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -42,6 +43,7 @@ export interface OpenOptions {
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<DatabaseHandle> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({
+      Client: PreparedStatementClient,
       connectionString: config.url,
       max: config.poolSize ?? 10,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,

@@ -9,6 +9,7 @@ import { loadParticipantNames } from '../team';
 import { appendTimeline } from '../timeline';
 import { goalsNowIds, planCycle } from './plan-cycle';
 import { goalView } from './plan.visibility';
+import type { GoalRow } from './plan.queries';
 
 function selectAgreements(db: Db, familyId: string) {
   return db.selectFrom('plan_agreements as a')
@@ -34,14 +35,20 @@ function sameGoals(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().every((id, i) => id === sortedB[i]);
 }
 
-/** The agreements as the reader may see them, each with the goals it covered (titles of visible goals only). */
-async function present(scope: FamilyScope, rows: AgreementRow[], currentId: string | null): Promise<PlanAgreement[]> {
+/** What the agreements need to know of the family's goals: whether the reader sees them, and their titles. */
+type AgreedGoal = Pick<GoalRow, 'id' | 'title' | 'life_domain' | 'author_organisation_id' | 'author_member_id' | 'member_ids'>;
+
+/**
+ * The agreements as the reader may see them, each with the goals it covered (titles of visible goals only).
+ * `familyGoals`: all of the family's goals, when the caller has them already.
+ */
+async function present(scope: FamilyScope, rows: AgreementRow[], currentId: string | null, familyGoals?: readonly AgreedGoal[]): Promise<PlanAgreement[]> {
   const shown = rows.filter((a) => scope.sight.sees(agreementDatum(a)));
   if (shown.length === 0) return [];
   const names = await loadParticipantNames(scope, shown.map((a) => ({ memberIds: a.agreed_by, userIds: [] })));
   const goalIds = [...new Set(shown.flatMap((a) => a.goals_now))];
-  const goals = goalIds.length === 0 ? [] : await scope.db.selectFrom('goals')
-    .select(['id', 'title', 'life_domain', 'author_organisation_id', 'author_member_id', 'member_ids']).where('id', 'in', goalIds).execute();
+  const goals = familyGoals ?? (goalIds.length === 0 ? [] : await scope.db.selectFrom('goals')
+    .select(['id', 'title', 'life_domain', 'author_organisation_id', 'author_member_id', 'member_ids']).where('id', 'in', goalIds).execute());
   const visibleGoal = new Map(goals.filter((g) => goalView(scope.sight, g) !== null).map((g) => [g.id, g.title]));
   return shown.map((a) => ({
     id: a.id, familyId: a.family_id, agreedOn: a.agreed_on, planVersion: a.plan_version, note: a.note,
@@ -76,12 +83,14 @@ export async function currentAgreementId(scope: FamilyScope): Promise<string | n
 
 /**
  * The latest agreement of this cycle as the plan shows it, current or out of date; null if none (or hidden).
- * The caller has read the plan's cycle already (opening a plan is the hottest route).
+ * The caller has read the plan's cycle and all the family's goals, in priority order, already (opening a plan is
+ * the hottest route).
  */
-export async function latestAgreement(scope: FamilyScope, cycleStartedAt: Date | null): Promise<PlanAgreement | null> {
+export async function latestAgreement(scope: FamilyScope, cycleStartedAt: Date | null, familyGoals: readonly (AgreedGoal & { focus: string })[]): Promise<PlanAgreement | null> {
   const latest = await latestInCycle(scope, cycleStartedAt);
   if (!latest) return null;
-  return (await present(scope, [latest], (await stillCurrent(scope, latest)) ? latest.id : null))[0] ?? null;
+  const current = sameGoals(latest.goals_now, familyGoals.filter((g) => g.focus === 'now').map((g) => g.id));
+  return (await present(scope, [latest], current ? latest.id : null, familyGoals))[0] ?? null;
 }
 
 /** Every agreement, newest first, across cycles: the history of what the family agreed to and when. */

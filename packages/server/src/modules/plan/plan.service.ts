@@ -9,17 +9,21 @@ import { appendTimeline } from '../timeline';
 import { assertMembersOfFamily, touchFamily } from '../families';
 import { isOnActiveTeam } from '../team';
 import { notify } from '../notifications';
-import { selectActions, selectGoals } from './plan.queries';
+import { selectActions, selectGoals, type GoalRow } from './plan.queries';
 import { presentAction, presentGoal } from './plan.presenter';
 import { actionDatum, goalDatum, goalView, isAddressedTo } from './plan.visibility';
 import { latestAgreement } from './agreements.service';
+
+/** All goals of the family, in priority order: what the viewer sees of them is decided after. */
+function goalRows(scope: FamilyScope): Promise<GoalRow[]> {
+  return selectGoals(scope.db, scope.familyId).orderBy('g.priority').orderBy('g.id').execute();
+}
 
 /**
  * The goals the viewer may see, in priority order and ranked 1..n among themselves, each with the actions the viewer
  * may see: all of a goal shared in full, only those addressed to the viewer of a goal shared as overview.
  */
-async function visibleGoals(scope: FamilyScope, goalId?: string): Promise<Goal[]> {
-  const goals = await selectGoals(scope.db, scope.familyId).orderBy('g.priority').orderBy('g.id').execute();
+async function visibleGoals(scope: FamilyScope, goals: GoalRow[], goalId?: string): Promise<Goal[]> {
   let actionQuery = selectActions(scope.db).where('a.family_id', '=', scope.familyId);
   if (goalId) actionQuery = actionQuery.where('a.goal_id', '=', goalId);
   const actions = await actionQuery
@@ -39,19 +43,23 @@ async function visibleGoals(scope: FamilyScope, goalId?: string): Promise<Goal[]
 
 /**
  * The plan: goals in priority order, each with its actions; its evaluation rhythm and next evaluation; the family's
- * latest agreement with it; and the plan's version.
+ * latest agreement with it; and the plan's version. Opening a plan is the hottest route: the plan and its
+ * organisation's limit come in one statement, the goals once for both the plan and its agreement.
  */
 export async function getPlan(scope: FamilyScope) {
-  const plan = await scope.db.selectFrom('plans').selectAll().where('family_id', '=', scope.familyId).executeTakeFirstOrThrow();
+  const plan = await scope.db.selectFrom('plans as p')
+    .innerJoin('families as f', 'f.id', 'p.family_id').innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+    .selectAll('p').select('o.max_goals_now').where('p.family_id', '=', scope.familyId).executeTakeFirstOrThrow();
   scope.audit.resourceId = plan.id;
   const nextOn = plan.next_evaluation_on;
+  const goals = await goalRows(scope);
   return {
     id: plan.id, familyId: plan.family_id, version: plan.version, updatedAt: new Date(plan.updated_at).toISOString(),
-    maxGoalsNow: await maxGoalsNow(scope),
+    maxGoalsNow: plan.max_goals_now,
     adoptedAt: plan.adopted_at ? new Date(plan.adopted_at).toISOString() : null,
     evaluation: { intervalWeeks: plan.evaluation_interval_weeks, nextOn, status: nextOn ? scheduleStatus(nextOn, todayInNetherlands(scope.now)) : null },
-    agreement: await latestAgreement(scope, plan.cycle_started_at ? new Date(plan.cycle_started_at) : null),
-    goals: await visibleGoals(scope),
+    agreement: await latestAgreement(scope, plan.cycle_started_at ? new Date(plan.cycle_started_at) : null, goals),
+    goals: await visibleGoals(scope, goals),
   };
 }
 
@@ -123,7 +131,8 @@ async function assertOwner(scope: FamilyScope, ownerMemberId: string | undefined
 }
 
 async function goalById(scope: FamilyScope, goalId: string): Promise<Goal> {
-  const goal = (await visibleGoals(scope, goalId)).find((g) => g.id === goalId);
+  // All goals, for the goal's rank among those the viewer sees; the actions of this goal only.
+  const goal = (await visibleGoals(scope, await goalRows(scope), goalId)).find((g) => g.id === goalId);
   if (!goal) throw notFound();
   return goal;
 }

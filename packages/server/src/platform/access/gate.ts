@@ -137,8 +137,8 @@ class CategoryHidden extends AppError {
 }
 
 /**
- * The one gate. In one transaction: decide, run the work, and append the audit record, so a change and its record
- * commit together and a read's record is committed before the answer leaves. A denial is recorded on its own and
+ * The one gate: decide, run the work, and append the audit record, so a change and its record commit together (one
+ * transaction) and a read's record is committed before the answer leaves. A denial is recorded on its own and
  * answered 404, exactly like a family that does not exist. A failed attempt is recorded as a failure.
  */
 export async function withFamilyAccess<T>(
@@ -178,8 +178,13 @@ export async function withFamilyAccess<T>(
       detail: { ...e.detail, ...(sightTally.hidden > 0 ? { hidden: sightTally.hidden } : {}), ...(sightTally.emergency > 0 ? { emergency: sightTally.emergency } : {}) },
     };
   };
+  // A change runs in a transaction with its audit record. A read runs on one connection without BEGIN and
+  // COMMIT (two of a plan's round trips): each of its statements reads one consistent snapshot, the decision is
+  // taken from facts read microseconds before the data, and its audit record is committed before the answer leaves.
+  const session = <R>(work: (tx: Db) => Promise<R>): Promise<R> =>
+    req.action === 'R' ? db.connection().execute(work) : db.transaction().execute(work);
   try {
-    const result = await db.transaction().execute(async (tx) => {
+    const result = await session(async (tx) => {
       // Changes to one family take turns: the family row is locked first, and the facts are read after the lock,
       // so two concurrent handovers or reorderings cannot both act on what they saw before the other committed.
       // FOR NO KEY UPDATE, not FOR UPDATE: it does not wait for the key-share locks that rows referring to the

@@ -16,15 +16,20 @@ const MAX_PER_CONNECTION = 400;
 export class PreparedStatementClient extends pg.Client {
   private readonly prepared = new Set<string>();
 
-  override query(...args: unknown[]): never {
-    const [text, values] = args;
-    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && text.length <= MAX_TEXT) {
-      const name = createHash('sha1').update(text).digest('base64url');
-      if (this.prepared.has(name) || this.prepared.size < MAX_PER_CONNECTION) {
-        this.prepared.add(name);
-        return (super.query as (...a: unknown[]) => never)({ name, text, values }, ...args.slice(2));
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    const query = pg.Client.prototype.query.bind(this) as (...args: unknown[]) => unknown;
+    // An own property, so node-postgres' overloads (and their types) stay as they are for every caller.
+    this.query = ((...args: unknown[]) => {
+      const [text, values] = args;
+      if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && text.length <= MAX_TEXT) {
+        const name = createHash('sha1').update(text).digest('base64url');
+        if (this.prepared.has(name) || this.prepared.size < MAX_PER_CONNECTION) {
+          this.prepared.add(name);
+          return query({ name, text, values }, ...args.slice(2));
+        }
       }
-    }
-    return (super.query as (...a: unknown[]) => never)(...args);
+      return query(...args);
+    }) as pg.Client['query'];
   }
 }

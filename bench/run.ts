@@ -139,6 +139,11 @@ function report(r: {
   const plan = scenario('1');
   const caseload = scenario('2');
   const writes = scenario('3');
+  if (r.database !== 'postgres') {
+    lines.push('', 'The targets are for PostgreSQL; these figures are for comparison.');
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return;
+  }
   lines.push('', 'targets (PostgreSQL, 100,000 families, 32 connections):');
   if (plan) {
     lines.push(target(plan.requestsPerSecond / ceilingB >= 0.4, `scenario 1 ≥ 40% of ceiling (b): ${((plan.requestsPerSecond / ceilingB) * 100).toFixed(1)}%`),

@@ -116,10 +116,12 @@ async function assertRoomNow(scope: FamilyScope): Promise<void> {
   }
 }
 
+/** A new plan version, and the family's file marked changed (the caseload's order): one statement, one round trip. */
 async function bumpPlan(scope: FamilyScope): Promise<string> {
-  const plan = await scope.db.updateTable('plans').set((eb) => ({ version: eb('version', '+', 1), updated_at: scope.now }))
+  const plan = await scope.db
+    .with('touched', (db) => db.updateTable('families').set({ updated_at: scope.now }).where('id', '=', scope.familyId))
+    .updateTable('plans').set((eb) => ({ version: eb('version', '+', 1), updated_at: scope.now }))
     .where('family_id', '=', scope.familyId).returning('id').executeTakeFirstOrThrow();
-  await touchFamily(scope);
   return plan.id;
 }
 

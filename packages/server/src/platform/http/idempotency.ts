@@ -36,31 +36,37 @@ export async function claimIdempotencyKey(
     ]);
   }
   const fingerprint = fingerprintOf();
-  return db.transaction().execute(async (tx) => {
-    // Insert first: of concurrent first requests exactly one claims the key; the others find its row and wait on it.
-    const claimed = await tx.insertInto('idempotency_keys')
+  // A first request whose row vanished between our two looks (it failed and freed its key) is claimed afresh.
+  for (;;) {
+    // Insert first, on its own (the usual case, a new key, costs one round trip): of concurrent first requests
+    // exactly one claims the key; the others find its row below.
+    const claimed = await db.insertInto('idempotency_keys')
       .values({ user_id: userId, key, method, path, request_hash: fingerprint, status: 'in-progress', created_at: now })
       .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
       .returning('key').executeTakeFirst();
     if (claimed) return null;
-    const existing = await tx.selectFrom('idempotency_keys').selectAll()
-      .where('user_id', '=', userId).where('key', '=', key).forUpdate().executeTakeFirstOrThrow();
-    const age = now.getTime() - new Date(existing.created_at).getTime();
-    const stale = age > KEPT_FOR_MS || (existing.status === 'in-progress' && age > ABANDONED_AFTER_MS);
-    if (stale) {
-      await tx.updateTable('idempotency_keys')
-        .set({ method, path, request_hash: fingerprint, status: 'in-progress', created_at: now, response_status: null, response_body: null })
-        .where('user_id', '=', userId).where('key', '=', key).execute();
-      return null;
-    }
-    if (existing.request_hash !== fingerprint || existing.method !== method || existing.path !== path) {
-      throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
-    }
-    if (existing.status === 'in-progress') {
-      throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'The first request with this key has not finished yet.', undefined, { 'retry-after': '1' });
-    }
-    return { status: existing.response_status ?? 200, body: existing.response_body };
-  });
+    const outcome = await db.transaction().execute(async (tx): Promise<StoredResponse | null | 'vanished'> => {
+      const existing = await tx.selectFrom('idempotency_keys').selectAll()
+        .where('user_id', '=', userId).where('key', '=', key).forUpdate().executeTakeFirst();
+      if (!existing) return 'vanished';
+      const age = now.getTime() - new Date(existing.created_at).getTime();
+      const stale = age > KEPT_FOR_MS || (existing.status === 'in-progress' && age > ABANDONED_AFTER_MS);
+      if (stale) {
+        await tx.updateTable('idempotency_keys')
+          .set({ method, path, request_hash: fingerprint, status: 'in-progress', created_at: now, response_status: null, response_body: null })
+          .where('user_id', '=', userId).where('key', '=', key).execute();
+        return null;
+      }
+      if (existing.request_hash !== fingerprint || existing.method !== method || existing.path !== path) {
+        throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
+      }
+      if (existing.status === 'in-progress') {
+        throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'The first request with this key has not finished yet.', undefined, { 'retry-after': '1' });
+      }
+      return { status: existing.response_status ?? 200, body: existing.response_body };
+    });
+    if (outcome !== 'vanished') return outcome;
+  }
 }
 
 /** Keeps the first answer; on family routes `db` is the transaction of the write itself, so both commit together. */

@@ -8,6 +8,7 @@
  *   npm run bench -- --families 5000                                     the embedded database, in a temp dir
  *   options: --connections 32 --seconds 10 --pool 20 --seed 1 --only 1,3 (some scenarios; the ceilings always run)
  *            --cpu-prof DIR (the server writes a V8 CPU profile there when it stops)
+ *            --max-old-space MB (the server's V8 heap limit, as README recommends for production)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     only: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    'max-old-space': { type: 'string' },
   },
 });
 const families = Number(values.families);
@@ -117,7 +119,8 @@ function report(r: {
   const lines = [
     '',
     `${r.database === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'}, ${r.families.toLocaleString('en')} families, ${r.connections} connections `
-      + `(one professional each; ${r.workload.professionals.toLocaleString('en')} professionals in the region), ${r.seconds} s per scenario, pool ${r.pool}`,
+      + `(one professional each; ${r.workload.professionals.toLocaleString('en')} professionals in the region), ${r.seconds} s per scenario, pool ${r.pool}`
+      + `, server heap limit ${values['max-old-space'] ? `${values['max-old-space']} MB` : "V8's default"}`,
     '',
     `| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | of ceiling (b) | peak RSS MB |`,
     `|---|---:|---:|---:|---:|---:|---:|---:|`,
@@ -182,7 +185,8 @@ async function startServer(port: number, db: typeof database, pool: number): Pro
     ...(db.kind === 'postgres' ? { DATABASE_URL: db.url } : { GEZINSPLAN_DATA_DIR: db.dataDir, DATABASE_URL: '' }),
   };
   const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'packages/server/src/cli.ts'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const heap = values['max-old-space'] ? [`--max-old-space-size=${values['max-old-space']}`] : [];
+  const child = spawn(process.execPath, [...profile, ...heap, '--import', 'tsx', path.join(root, 'packages/server/src/cli.ts'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { todayInNetherlands, type CreatePlanAgreement, type Datum, type PlanAgreement } from '@gezinsplan/domain';
 import { authorColumns, type FamilyScope } from '../../platform/access/gate';
@@ -19,7 +20,8 @@ function selectAgreements(db: Db, familyId: string) {
       'a.author_organisation_id', 'a.author_member_id', 'a.created_at', 'u.name as author_name', 'o.name as author_organisation_name'])
     .where('a.family_id', '=', familyId);
 }
-type AgreementRow = Awaited<ReturnType<ReturnType<typeof selectAgreements>['execute']>>[number];
+/** Its `created_at` is a Date read as a column, text read as JSON with the plan. */
+type AgreementRow = Omit<Awaited<ReturnType<ReturnType<typeof selectAgreements>['execute']>>[number], 'created_at'> & { created_at: Date | string };
 
 /**
  * That the family agreed with the plan is part of the plan's overview of the family as a whole (not data about each
@@ -82,12 +84,21 @@ export async function currentAgreementId(scope: FamilyScope): Promise<string | n
 }
 
 /**
- * The latest agreement of this cycle as the plan shows it, current or out of date; null if none (or hidden).
- * The caller has read the plan's cycle and all the family's goals, in priority order, already (opening a plan is
- * the hottest route).
+ * The latest agreement of the plan's current cycle (since the file was last reopened), as a subquery of the plan's
+ * own statement: `p` is the plan's row there.
  */
-export async function latestAgreement(scope: FamilyScope, cycleStartedAt: Date | null, familyGoals: readonly (AgreedGoal & { focus: string })[]): Promise<PlanAgreement | null> {
-  const latest = await latestInCycle(scope, cycleStartedAt);
+export function latestAgreementOfCycle(db: Db, familyId: string) {
+  return selectAgreements(db, familyId)
+    .where(sql<boolean>`(p.cycle_started_at is null or a.created_at >= p.cycle_started_at)`)
+    .orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').limit(1);
+}
+
+/**
+ * The latest agreement of this cycle as the plan shows it, current or out of date; null if none (or hidden).
+ * The caller read it with the plan, and all the family's goals in priority order (opening a plan is the hottest
+ * route, one statement).
+ */
+export async function presentLatestAgreement(scope: FamilyScope, latest: AgreementRow | null, familyGoals: readonly (AgreedGoal & { focus: string })[]): Promise<PlanAgreement | null> {
   if (!latest) return null;
   const current = sameGoals(latest.goals_now, familyGoals.filter((g) => g.focus === 'now').map((g) => g.id));
   return (await present(scope, [latest], current ? latest.id : null, familyGoals))[0] ?? null;

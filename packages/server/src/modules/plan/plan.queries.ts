@@ -26,5 +26,7 @@ export function selectActions(db: Db) {
       sql<string | null>`am.given_name || ' ' || am.family_name`.as('assignee_member_name'), 'asu.name as assignee_supporter_name']);
 }
 
-export type GoalRow = Awaited<ReturnType<ReturnType<typeof selectGoals>['execute']>>[number];
-export type ActionRow = Awaited<ReturnType<ReturnType<typeof selectActions>['execute']>>[number];
+/** Rows read as columns carry timestamps as Dates, rows read as JSON (the plan's one statement) as text. */
+type EitherTimestamps<T> = Omit<T, 'created_at' | 'updated_at'> & { created_at: Date | string; updated_at: Date | string };
+export type GoalRow = EitherTimestamps<Awaited<ReturnType<ReturnType<typeof selectGoals>['execute']>>[number]>;
+export type ActionRow = EitherTimestamps<Awaited<ReturnType<ReturnType<typeof selectActions>['execute']>>[number]>;

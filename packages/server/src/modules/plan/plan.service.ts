@@ -1,3 +1,4 @@
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { v7 as uuidv7 } from 'uuid';
 import { scheduleStatus, todayInNetherlands, type Action, type CreateAction, type CreateGoal, type Goal, type UpdateAction, type UpdateGoal, type UpdatePlanSchedule } from '@gezinsplan/domain';
 import { authorColumns, professionalIn, viewerOf, type FamilyScope } from '../../platform/access/gate';
@@ -9,30 +10,29 @@ import { appendTimeline } from '../timeline';
 import { assertMembersOfFamily, touchFamily } from '../families';
 import { isOnActiveTeam } from '../team';
 import { notify } from '../notifications';
-import { selectActions, selectGoals, type GoalRow } from './plan.queries';
+import { selectActions, selectGoals, type ActionRow, type GoalRow } from './plan.queries';
 import { presentAction, presentGoal } from './plan.presenter';
 import { actionDatum, goalDatum, goalView, isAddressedTo } from './plan.visibility';
-import { latestAgreement } from './agreements.service';
+import { latestAgreementOfCycle, presentLatestAgreement } from './agreements.service';
 
-/** All goals of the family, in priority order: what the viewer sees of them is decided after. */
-function goalRows(scope: FamilyScope): Promise<GoalRow[]> {
-  return selectGoals(scope.db, scope.familyId).orderBy('g.priority').orderBy('g.id').execute();
+/** A plan's goals in priority order, and each goal's actions by due date (undated last). */
+const byPriority = (a: GoalRow, b: GoalRow) => a.priority - b.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+function byDueDate(a: ActionRow, b: ActionRow): number {
+  if ((a.due_date === null) !== (b.due_date === null)) return a.due_date === null ? 1 : -1;
+  if (a.due_date !== b.due_date) return a.due_date! < b.due_date! ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
  * The goals the viewer may see, in priority order and ranked 1..n among themselves, each with the actions the viewer
  * may see: all of a goal shared in full, only those addressed to the viewer of a goal shared as overview.
  */
-async function visibleGoals(scope: FamilyScope, goals: GoalRow[], goalId?: string): Promise<Goal[]> {
-  let actionQuery = selectActions(scope.db).where('a.family_id', '=', scope.familyId);
-  if (goalId) actionQuery = actionQuery.where('a.goal_id', '=', goalId);
-  const actions = await actionQuery
-    .orderBy((eb) => eb.case().when('a.due_date', 'is', null).then(1).else(0).end()).orderBy('a.due_date').orderBy('a.id').execute();
-  const byGoal = new Map<string, typeof actions>();
-  for (const a of actions) byGoal.set(a.goal_id, [...(byGoal.get(a.goal_id) ?? []), a]);
+function visibleGoals(scope: FamilyScope, goals: GoalRow[], actions: ActionRow[]): Goal[] {
+  const byGoal = new Map<string, ActionRow[]>();
+  for (const a of [...actions].sort(byDueDate)) byGoal.set(a.goal_id, [...(byGoal.get(a.goal_id) ?? []), a]);
   const shown: Goal[] = [];
   const viewer = viewerOf(scope);
-  for (const g of goals) {
+  for (const g of [...goals].sort(byPriority)) {
     const view = goalView(scope.sight, g);
     if (!view) continue;
     const own = (byGoal.get(g.id) ?? []).filter((a) => view === 'full' ? scope.sight.sees(actionDatum(g, a, viewer)) : isAddressedTo(a, viewer));
@@ -43,23 +43,31 @@ async function visibleGoals(scope: FamilyScope, goals: GoalRow[], goalId?: strin
 
 /**
  * The plan: goals in priority order, each with its actions; its evaluation rhythm and next evaluation; the family's
- * latest agreement with it; and the plan's version. Opening a plan is the hottest route: the plan and its
- * organisation's limit come in one statement, the goals once for both the plan and its agreement.
+ * latest agreement with it; and the plan's version. Opening a plan is the hottest route, so it is one statement:
+ * the plan with its organisation's limit, all goals, all actions and the latest agreement of the cycle (as JSON);
+ * the goals serve both the plan and its agreement. Only an agreement's names take a second.
  */
 export async function getPlan(scope: FamilyScope) {
   const plan = await scope.db.selectFrom('plans as p')
     .innerJoin('families as f', 'f.id', 'p.family_id').innerJoin('organisations as o', 'o.id', 'f.organisation_id')
-    .selectAll('p').select('o.max_goals_now').where('p.family_id', '=', scope.familyId).executeTakeFirstOrThrow();
+    .selectAll('p').select('o.max_goals_now')
+    .select([
+      jsonArrayFrom(selectGoals(scope.db, scope.familyId)).as('goals'),
+      jsonArrayFrom(selectActions(scope.db).where('a.family_id', '=', scope.familyId)).as('actions'),
+      jsonObjectFrom(latestAgreementOfCycle(scope.db, scope.familyId)).as('agreement'),
+    ])
+    .where('p.family_id', '=', scope.familyId).executeTakeFirstOrThrow();
   scope.audit.resourceId = plan.id;
   const nextOn = plan.next_evaluation_on;
-  const goals = await goalRows(scope);
+  // JSON gives timestamps as text; the presenters read both.
+  const goals: GoalRow[] = plan.goals;
   return {
     id: plan.id, familyId: plan.family_id, version: plan.version, updatedAt: new Date(plan.updated_at).toISOString(),
     maxGoalsNow: plan.max_goals_now,
     adoptedAt: plan.adopted_at ? new Date(plan.adopted_at).toISOString() : null,
     evaluation: { intervalWeeks: plan.evaluation_interval_weeks, nextOn, status: nextOn ? scheduleStatus(nextOn, todayInNetherlands(scope.now)) : null },
-    agreement: await latestAgreement(scope, plan.cycle_started_at ? new Date(plan.cycle_started_at) : null, goals),
-    goals: await visibleGoals(scope, goals),
+    agreement: await presentLatestAgreement(scope, plan.agreement, goals),
+    goals: visibleGoals(scope, goals, plan.actions),
   };
 }
 
@@ -134,7 +142,9 @@ async function assertOwner(scope: FamilyScope, ownerMemberId: string | undefined
 
 async function goalById(scope: FamilyScope, goalId: string): Promise<Goal> {
   // All goals, for the goal's rank among those the viewer sees; the actions of this goal only.
-  const goal = (await visibleGoals(scope, await goalRows(scope), goalId)).find((g) => g.id === goalId);
+  const goals = await selectGoals(scope.db, scope.familyId).execute();
+  const actions = await selectActions(scope.db).where('a.family_id', '=', scope.familyId).where('a.goal_id', '=', goalId).execute();
+  const goal = visibleGoals(scope, goals, actions).find((g) => g.id === goalId);
   if (!goal) throw notFound();
   return goal;
 }

@@ -1,4 +1,3 @@
 export { familiesRoutes } from './families.routes';
 export { assertMembersOfFamily, memberDatum, touchFamily } from './members.service';
 export { familyNameDatum } from './families.service';
-export { lastVisits } from './visits';

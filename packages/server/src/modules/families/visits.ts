@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { FamilyScope } from '../../platform/access/gate';
-import type { Db } from '../../platform/db/database';
 
 /**
  * Records that a professional opened the family's file now, and returns when they had last opened it before (null
@@ -14,12 +13,4 @@ export async function recordVisit(scope: Pick<FamilyScope, 'db' | 'familyId' | '
     .onConflict((oc) => oc.columns(['user_id', 'family_id']).doUpdateSet({ visited_at: sql`greatest(family_visits.visited_at, excluded.visited_at)` }))
     .execute();
   return previous ? new Date(previous.visited_at) : null;
-}
-
-/** When this professional last opened each of these families' files. */
-export async function lastVisits(db: Db, userId: string, familyIds: readonly string[]): Promise<Map<string, Date>> {
-  if (familyIds.length === 0) return new Map();
-  const rows = await db.selectFrom('family_visits').select(['family_id', 'visited_at'])
-    .where('user_id', '=', userId).where('family_id', 'in', familyIds).execute();
-  return new Map(rows.map((r) => [r.family_id, new Date(r.visited_at)]));
 }

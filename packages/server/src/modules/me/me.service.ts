@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { scheduleStatus, todayInNetherlands, type PageQuery } from '@gezinsplan/domain';
 import type { RequestContext } from '../../platform/http/request-context';
 import { auditListedFamilies, visibleFamilies } from '../../platform/access/visible-families';
 import { decodeCursor, olderThan, page } from '../../platform/http/cursor';
 import { loadSights, type Sight } from '../../platform/access/sight';
-import { familyNameDatum, lastVisits } from '../families';
+import { familyNameDatum } from '../families';
 import { countChangesSince } from '../timeline';
 import { actionDatum, goalView, presentAction, selectActions } from '../plan';
 
@@ -20,8 +21,13 @@ export async function myCaseload(ctx: RequestContext, query: PageQuery) {
     .leftJoin('users as cu', 'cu.id', 'c.user_id')
     .leftJoin('organisations as co', 'co.id', 'cu.organisation_id')
     .innerJoin('plans as p', 'p.family_id', 'f.id')
+    .leftJoin('family_visits as v', (j) => j.onRef('v.family_id', '=', 'f.id').on('v.user_id', '=', ctx.actor.userId))
     .select(['f.id', 'f.name', 'f.phase', 'f.updated_at', 'f.organisation_id', 't.role as my_role', 't.created_at as joined_at', 'c.user_id as coordinator_user_id',
-      'cu.name as coordinator_name', 'co.name as coordinator_organisation_name', 'p.next_evaluation_on'])
+      'cu.name as coordinator_name', 'co.name as coordinator_organisation_name', 'p.next_evaluation_on', 'v.visited_at'])
+    // The open actions come along, to be counted as far as the viewer may see them (below).
+    .select((eb) => jsonArrayFrom(eb.selectFrom('actions as a').innerJoin('goals as g', 'g.id', 'a.goal_id')
+      .select(['a.author_organisation_id', 'a.assignee_user_id', 'g.life_domain', 'g.member_ids', 'g.author_organisation_id as goal_author_organisation_id'])
+      .whereRef('a.family_id', '=', 'f.id').where('a.status', '=', 'open')).as('open_actions'))
     .where('t.family_id', 'in', visibleFamilies(ctx.db, ctx.actor))
     .where('t.user_id', '=', ctx.actor.userId).where('t.ended_at', 'is', null);
   const after = decodeCursor(query.cursor, ['timestamp', 'uuid'] as const);
@@ -30,8 +36,8 @@ export async function myCaseload(ctx: RequestContext, query: PageQuery) {
   const result = page(rows, query.limit, (last) => [new Date(last.updated_at).toISOString(), last.id]);
   const familyIds = result.items.map((r) => r.id);
   const sights = await loadSights(ctx.db, ctx.actor, familyIds, ctx.now);
-  const openActions = await countVisibleOpenActions(ctx, familyIds, sights);
-  const visits = await lastVisits(ctx.db, ctx.actor.userId, familyIds);
+  const openActions = countVisibleOpenActions(ctx, result.items, sights);
+  const visits = new Map(result.items.flatMap((r) => (r.visited_at ? [[r.id, new Date(r.visited_at)] as const] : [])));
   const since = new Map(result.items.map((r) => [r.id, visits.get(r.id) ?? new Date(r.joined_at)]));
   const changes = await countChangesSince(ctx.db, { userId: ctx.actor.userId, sight: (id) => sights.get(id) }, since);
   await auditListedFamilies(ctx, familyIds, 'caseload.listed');
@@ -56,15 +62,17 @@ export async function myCaseload(ctx: RequestContext, query: PageQuery) {
 }
 
 /** Open actions per family, counting only those the viewer may see: a count must not tell what is hidden. */
-async function countVisibleOpenActions(ctx: RequestContext, familyIds: string[], sights: Map<string, Sight>): Promise<Map<string, number>> {
+function countVisibleOpenActions(
+  ctx: RequestContext,
+  families: { id: string; open_actions: { author_organisation_id: string; assignee_user_id: string | null; life_domain: string; member_ids: string[]; goal_author_organisation_id: string | null }[] }[],
+  sights: Map<string, Sight>,
+): Map<string, number> {
   const counts = new Map<string, number>();
-  if (familyIds.length === 0) return counts;
-  const rows = await ctx.db.selectFrom('actions as a').innerJoin('goals as g', 'g.id', 'a.goal_id')
-    .select(['a.family_id', 'a.author_organisation_id', 'a.assignee_user_id', 'g.life_domain', 'g.member_ids', 'g.author_organisation_id as goal_author_organisation_id'])
-    .where('a.family_id', 'in', familyIds).where('a.status', '=', 'open').execute();
-  for (const r of rows) {
-    const goal = { life_domain: r.life_domain, member_ids: r.member_ids, author_organisation_id: r.goal_author_organisation_id };
-    if (sights.get(r.family_id)?.sees(actionDatum(goal, r, { userId: ctx.actor.userId, memberId: null }))) counts.set(r.family_id, (counts.get(r.family_id) ?? 0) + 1);
+  for (const f of families) {
+    const sight = sights.get(f.id);
+    const seen = f.open_actions.filter((r) => sight?.sees(actionDatum(
+      { life_domain: r.life_domain, member_ids: r.member_ids, author_organisation_id: r.goal_author_organisation_id }, r, { userId: ctx.actor.userId, memberId: null })));
+    counts.set(f.id, seen.length);
   }
   return counts;
 }

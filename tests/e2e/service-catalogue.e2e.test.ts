@@ -140,10 +140,11 @@ describe.skipIf(!browserAvailable())('the service catalogue, in a real browser',
     await stepDown.getByLabel('Waar moet de volgende op letten?').fill('Nieuwe achterstand bij de zorgverzekeraar.');
     await stepDown.getByLabel('Wie vertrouwt het gezin? (mag leeg blijven)').fill('Haar zus Petra');
     await stepDown.getByRole('button', { name: 'Afschalen en overdragen' }).click();
-    // The open action still needs someone: the server says so, on the field.
-    await stepDown.getByRole('alert').waitFor();
+    // The open action still needs someone: the server says so, on the field. (The form's alert from the first
+    // attempt may still be showing while this one is on its way, so wait for the field itself.)
     const takeOver = stepDown.getByLabel('Wie neemt "Schuldeisers op een rij" over?');
-    expect(await takeOver.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => takeOver.getAttribute('aria-invalid'), { timeout: 15_000 }).toBe('true');
+    await stepDown.getByRole('alert').waitFor();
     await takeOver.selectOption({ label: 'Sanne de Vries (Wijkteam Noord)' });
     await expectNoAxeViolations(inboxPage);
     await stepDown.getByRole('button', { name: 'Afschalen en overdragen' }).click();

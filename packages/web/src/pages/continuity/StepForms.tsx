@@ -32,6 +32,9 @@ function useSubmit(familyId: string) {
       setNotice({ type: 'error', text: t('validation.summary') });
       return false;
     }
+    // What was wrong with the last attempt no longer stands while this one is on its way.
+    setErrors({});
+    setNotice(null);
     try {
       await api(method, url, body);
       setErrors({});

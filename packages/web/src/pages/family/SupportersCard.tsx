@@ -42,6 +42,8 @@ function AddSupporter({ familyId }: { familyId: string }) {
     const checked = checkForm(CreateSupporter, body);
     setErrors(checked.ok ? {} : checked.errors);
     if (!checked.ok) return setNotice({ type: 'error', text: t('validation.summary') });
+    // The last attempt's words no longer stand while this one is on its way.
+    setNotice(null);
     try {
       await api('POST', `/api/v1/families/${familyId}/supporters`, body);
       await queryClient.invalidateQueries({ queryKey: ['family', familyId] });

@@ -23,14 +23,6 @@ export async function notify(db: Db, n: NewNotification, now: Date): Promise<voi
 }
 
 /**
- * As `notify`, but at most once per user and `onceKey` (the sweep's "due tomorrow" for one action); answers
- * whether the notification was new. With a null key it always is.
- */
-export async function notifyOnce(db: Db, n: NewNotification, onceKey: string | null, now: Date): Promise<boolean> {
-  return (await notifyMany(db, [{ ...n, onceKey }], now)) === 1;
-}
-
-/**
  * Many notifications in three statements whatever their number (the sweep's pages): those whose once-key a user was
  * already told are left out; the rest get their mail queued. Answers how many were new.
  */
